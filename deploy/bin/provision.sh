@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Provision a WildFly for cews from the distribution zip:
+#   provision.sh <wildfly-dist.zip> <target-dir> [properties-file]
+#
+# 1. unpack the zip into <target-dir> (fresh every time the inputs change);
+# 2. generate the TLS material (bin/gen-tls.sh) into standalone/configuration/cews/tls;
+# 3. apply the configure-*.cli scripts to standalone.xml with an embedded (offline) server.
+#
+# The properties file (default: env/cews.properties) gives the values the CLI scripts use.
+# Nothing is done when the zip, the scripts and the properties are the ones of the last run.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")/.." && pwd)
+zip=${1:?usage: provision.sh <wildfly-dist.zip> <target-dir> [properties-file]}
+dest=${2:?usage: provision.sh <wildfly-dist.zip> <target-dir> [properties-file]}
+props=${3:-$here/env/cews.properties}
+
+# The order matters: TLS before the listeners that use it, security before the WARs need it.
+scripts=(configure-logging.cli configure-tls.cli configure-security.cli configure-connector.cli)
+
+fingerprint=$( {
+  basename "$zip"; stat -c %s "$zip"
+  cat "$here/bin/provision.sh" "$here/bin/gen-tls.sh" "$props"
+  for s in "${scripts[@]}"; do cat "$here/cli/$s"; done
+} | sha256sum | cut -d' ' -f1)
+
+if [ -f "$dest/.cews-provisioned" ] && [ "$(cat "$dest/.cews-provisioned")" = "$fingerprint" ]; then
+  echo "provision: $dest is up to date"
+  exit 0
+fi
+
+echo "provision: unpacking $(basename "$zip") into $dest"
+rm -rf "$dest" "$dest.unpack"
+mkdir -p "$dest.unpack"
+# jar is part of every JDK; unzip may not be installed.
+(cd "$dest.unpack" && jar xf "$zip")
+mv "$dest.unpack"/wildfly-* "$dest"
+rmdir "$dest.unpack"
+chmod +x "$dest"/bin/*.sh
+
+config="$dest/standalone/configuration"
+tls_password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
+san=$(sed -n 's/^cews\.tls\.san=//p' "$props")
+bash "$here/bin/gen-tls.sh" "$config/cews/tls" "$tls_password" "${san:-dns:localhost,ip:127.0.0.1}"
+
+# Values for the scripts: the admin's properties plus what provisioning generated.
+effective="$dest/cews-provision.properties"
+{
+  cat "$props"
+  echo "cews.tls.password=$tls_password"
+} > "$effective"
+chmod 600 "$effective"
+
+# Let the CLI resolve ${...} in parameter values from --properties (by default it would pass
+# them to the server as expressions, which need server-side system properties).
+sed -i 's#<resolve-parameter-values>false</resolve-parameter-values>#<resolve-parameter-values>true</resolve-parameter-values>#' \
+  "$dest/bin/jboss-cli.xml"
+
+batch="$dest/cews-provision.cli"
+{
+  echo "embed-server --std-out=discard --server-config=standalone.xml"
+  for s in "${scripts[@]}"; do
+    echo "# ---- $s"
+    cat "$here/cli/$s"
+  done
+  echo "stop-embedded-server"
+} > "$batch"
+
+echo "provision: applying ${scripts[*]}"
+if ! JAVA_OPTS="-Djava.awt.headless=true" bash "$dest/bin/jboss-cli.sh" \
+    --properties="$effective" --file="$batch" > "$dest/cews-provision.log" 2>&1; then
+  cat "$dest/cews-provision.log" >&2
+  echo "provision: the CLI scripts failed (log: $dest/cews-provision.log)" >&2
+  exit 1
+fi
+
+echo "$fingerprint" > "$dest/.cews-provisioned"
+echo "provision: WildFly ready in $dest"

@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# Start and stop one cews WildFly instance, always by PID, never leaving a JVM behind.
+#
+#   server.sh start  --home <wildfly> --base <dir> --ear <cews.ear> [--offset N] [--timeout S] [-- <java opts>]
+#   server.sh stop   --base <dir>
+#   server.sh status --base <dir>
+#
+# <wildfly> is a provisioned server (bin/provision.sh). <dir> becomes the instance's
+# jboss.server.base.dir: a fresh copy of <wildfly>/standalone on every start, so several
+# instances (the run command, the integration tests) share one installation, each on its own
+# port offset. "start" returns when the EAR is deployed; if it is not, it stops the server,
+# prints the end of server.log and exits 1.
+set -euo pipefail
+
+cmd=${1:-}; shift || true
+home= base= ear= offset=0 timeout=180 extra=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --home) home=$2; shift 2 ;;
+    --base) base=$2; shift 2 ;;
+    --ear) ear=$2; shift 2 ;;
+    --offset) offset=$2; shift 2 ;;
+    --timeout) timeout=$2; shift 2 ;;
+    --) shift; extra=("$@"); break ;;
+    *) echo "server.sh: unknown argument $1" >&2; exit 2 ;;
+  esac
+done
+[ -n "$base" ] || { echo "server.sh: --base is required" >&2; exit 2; }
+pidfile="$base/server.pid"
+
+running_pid() {
+  [ -f "$pidfile" ] || return 1
+  local pid; pid=$(cat "$pidfile")
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && echo "$pid"
+}
+
+stop() {
+  local pid
+  if ! pid=$(running_pid); then
+    rm -f "$pidfile"; echo "server: not running ($base)"; return 0
+  fi
+  echo "server: stopping pid $pid"
+  kill -TERM "$pid" 2>/dev/null || true
+  for _ in $(seq 1 60); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.5
+  done
+  if kill -0 "$pid" 2>/dev/null; then
+    echo "server: pid $pid did not stop in 30 s, killing it"
+    kill -KILL "$pid" 2>/dev/null || true
+  fi
+  rm -f "$pidfile"
+}
+
+fail() {
+  echo "server: $*" >&2
+  if [ -f "$base/log/server.log" ]; then
+    echo "---- last lines of $base/log/server.log" >&2
+    tail -n 60 "$base/log/server.log" >&2
+  elif [ -f "$base/console.log" ]; then
+    tail -n 60 "$base/console.log" >&2
+  fi
+  stop >&2
+  exit 1
+}
+
+start() {
+  [ -n "$home" ] && [ -x "$home/bin/standalone.sh" ] || { echo "server.sh: --home must be a provisioned WildFly" >&2; exit 2; }
+  [ -n "$ear" ] && [ -f "$ear" ] || { echo "server.sh: --ear must name the built EAR" >&2; exit 2; }
+  if pid=$(running_pid); then
+    echo "server: already running as pid $pid ($base); stop it first" >&2; exit 1
+  fi
+
+  rm -rf "$base"
+  mkdir -p "$(dirname "$base")"
+  cp -a "$home/standalone" "$base"
+  cp "$ear" "$base/deployments/"
+  local name; name=$(basename "$ear")
+
+  echo "server: starting WildFly (base $base, port offset $offset)"
+  # LAUNCH_JBOSS_IN_BACKGROUND keeps the JVM tied to the script's signals; JBOSS_PIDFILE gets
+  # the JVM's own PID, which is what stop() kills.
+  LAUNCH_JBOSS_IN_BACKGROUND=1 JBOSS_PIDFILE="$pidfile" \
+    nohup bash "$home/bin/standalone.sh" \
+      -Djboss.server.base.dir="$base" \
+      -b 127.0.0.1 -bmanagement 127.0.0.1 \
+      -Djboss.socket.binding.port-offset="$offset" \
+      "${extra[@]}" > "$base/console.log" 2>&1 < /dev/null &
+
+  local deadline=$((SECONDS + timeout))
+  while [ $SECONDS -lt $deadline ]; do
+    if [ -f "$base/deployments/$name.failed" ]; then
+      fail "deployment of $name failed: $(cat "$base/deployments/$name.failed")"
+    fi
+    if [ -f "$base/log/server.log" ] && grep -q 'WFLYSRV0026' "$base/log/server.log"; then
+      fail "WildFly started with errors"
+    fi
+    if [ -f "$base/deployments/$name.deployed" ] && grep -q 'WFLYSRV0025' "$base/log/server.log" 2>/dev/null; then
+      echo "server: started, $name deployed (pid $(cat "$pidfile"))"
+      return 0
+    fi
+    # The JVM must still be there once the launcher wrote its PID.
+    if [ -f "$pidfile" ] && ! running_pid > /dev/null; then
+      fail "the server process exited during start"
+    fi
+    sleep 1
+  done
+  fail "not started within $timeout s"
+}
+
+case "$cmd" in
+  start) start ;;
+  stop) stop ;;
+  status)
+    if pid=$(running_pid); then echo "server: running as pid $pid ($base)"; else echo "server: not running ($base)"; exit 3; fi ;;
+  *) echo "usage: server.sh start|stop|status --base <dir> [...]" >&2; exit 2 ;;
+esac

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# The run command: cews on its embedded default, on this machine, on loopback.
+#
+#   deploy/run.sh          build what is needed, provision WildFly, start it with the EAR
+#   deploy/run.sh stop     stop it (by PID)
+#   deploy/run.sh status   say whether it runs
+#
+# The lab (directory, KDC, CA emulator) joins here as it is built; see README.md.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+home="$root/deploy/target/wildfly"
+base="$root/deploy/target/run"
+server() { bash "$root/deploy/bin/server.sh" "$@"; }
+
+case "${1:-start}" in
+  stop) server stop --base "$base"; exit 0 ;;
+  status) server status --base "$base"; exit $? ;;
+  start) ;;
+  *) echo "usage: deploy/run.sh [start|stop|status]" >&2; exit 2 ;;
+esac
+
+echo "run: building the EAR and provisioning WildFly (first time: downloads ~450 MB from Maven Central)"
+(cd "$root" && mvn -B -q -DskipTests -pl deploy,ear -am package)
+
+server start --home "$home" --base "$base" --ear "$root/ear/target/cews.ear"
+
+ca=$(sed -n 's/^cews\.ca\.name=//p' "$root/deploy/env/cews.properties")
+cat <<TXT
+
+cews is running (WildFly on 127.0.0.1; logs in $base/log, audit lines in cews-audit.log).
+Server certificate issued by the development CA: $base/configuration/cews/tls/ca.crt
+
+CEP (MS-XCEP, enrollment policy):
+  https://localhost:8443/ADPolicyProvider_CEP_Kerberos/service.svc/CEP
+  https://localhost:8443/ADPolicyProvider_CEP_UsernamePassword/service.svc/CEP
+  https://localhost:8444/ADPolicyProvider_CEP_Certificate/service.svc/CEP
+  https://localhost:8444/KeyBasedRenewal_ADPolicyProvider_CEP_Certificate/service.svc/CEP
+CES (MS-WSTEP, enrollment) for CA "$ca":
+  https://localhost:8443/ces/${ca}_CES_Kerberos/service.svc/CES
+  https://localhost:8443/ces/${ca}_CES_UsernamePassword/service.svc/CES
+  https://localhost:8444/ces/${ca}_CES_Certificate/service.svc/CES
+
+Check one:  curl --cacert $base/configuration/cews/tls/ca.crt https://localhost:8443/ADPolicyProvider_CEP_Kerberos/service.svc/CEP
+Stop:       deploy/run.sh stop
+TXT

@@ -1,0 +1,48 @@
+package org.cews.wcce.ra;
+
+import org.cews.wcce.api.CaConnection;
+import org.cews.wcce.api.CaException;
+
+/** What the CES holds while it uses a pooled connection; invalid once closed or reclaimed. */
+public final class CaConnectionHandle implements CaConnection {
+
+    private volatile CaManagedConnection owner;
+
+    CaConnectionHandle(CaManagedConnection owner) {
+        this.owner = owner;
+    }
+
+    CaManagedConnection owner() {
+        return owner;
+    }
+
+    void reassign(CaManagedConnection newOwner) {
+        this.owner = newOwner;
+    }
+
+    void invalidate() {
+        this.owner = null;
+    }
+
+    private CaManagedConnection live() throws CaException {
+        CaManagedConnection current = owner;
+        if (current == null) {
+            throw new CaException("this CA connection was closed or returned to the pool");
+        }
+        return current;
+    }
+
+    @Override
+    public String endpoint() throws CaException {
+        return live().channel().endpoint();
+    }
+
+    @Override
+    public void close() {
+        CaManagedConnection current = owner;
+        if (current != null) {
+            owner = null;
+            current.handleClosed(this);
+        }
+    }
+}

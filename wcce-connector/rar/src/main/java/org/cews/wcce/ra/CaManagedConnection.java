@@ -1,0 +1,146 @@
+package org.cews.wcce.ra;
+
+import jakarta.resource.NotSupportedException;
+import jakarta.resource.ResourceException;
+import jakarta.resource.spi.ConnectionEvent;
+import jakarta.resource.spi.ConnectionEventListener;
+import jakarta.resource.spi.ConnectionRequestInfo;
+import jakarta.resource.spi.LocalTransaction;
+import jakarta.resource.spi.ManagedConnection;
+import jakarta.resource.spi.ManagedConnectionMetaData;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.security.auth.Subject;
+import javax.transaction.xa.XAResource;
+import org.cews.wcce.transport.TcpChannel;
+
+/**
+ * One physical connection to the CA, owned by the pool. Applications only see
+ * {@link CaConnectionHandle}s; closing a handle returns this connection to the pool, a transport
+ * error takes it out.
+ */
+final class CaManagedConnection implements ManagedConnection {
+
+    private final CaManagedConnectionFactory factory;
+    private final TcpChannel channel;
+    private final List<ConnectionEventListener> listeners = new CopyOnWriteArrayList<>();
+    private final Set<CaConnectionHandle> handles = ConcurrentHashMap.newKeySet();
+    private PrintWriter logWriter;
+
+    CaManagedConnection(CaManagedConnectionFactory factory, TcpChannel channel) {
+        this.factory = factory;
+        this.channel = channel;
+    }
+
+    CaManagedConnectionFactory factory() {
+        return factory;
+    }
+
+    TcpChannel channel() {
+        return channel;
+    }
+
+    boolean isUsable() {
+        return channel.isOpen();
+    }
+
+    @Override
+    public Object getConnection(Subject subject, ConnectionRequestInfo info) {
+        CaConnectionHandle handle = new CaConnectionHandle(this);
+        handles.add(handle);
+        return handle;
+    }
+
+    @Override
+    public void associateConnection(Object connection) throws ResourceException {
+        if (!(connection instanceof CaConnectionHandle handle)) {
+            throw new ResourceException("not a CA connection handle: " + connection);
+        }
+        handle.owner().handles.remove(handle);
+        handle.reassign(this);
+        handles.add(handle);
+    }
+
+    /** The pool takes the connection back: handles die, the TCP connection stays. */
+    @Override
+    public void cleanup() {
+        handles.forEach(CaConnectionHandle::invalidate);
+        handles.clear();
+    }
+
+    @Override
+    public void destroy() {
+        cleanup();
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // Closing a socket that is already gone: nothing left to release.
+        }
+    }
+
+    void handleClosed(CaConnectionHandle handle) {
+        handles.remove(handle);
+        ConnectionEvent event = new ConnectionEvent(this, ConnectionEvent.CONNECTION_CLOSED);
+        event.setConnectionHandle(handle);
+        listeners.forEach(listener -> listener.connectionClosed(event));
+    }
+
+    @Override
+    public void addConnectionEventListener(ConnectionEventListener listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public void removeConnectionEventListener(ConnectionEventListener listener) {
+        listeners.remove(listener);
+    }
+
+    @Override
+    public XAResource getXAResource() throws ResourceException {
+        throw new NotSupportedException("the CA connector is not transactional");
+    }
+
+    @Override
+    public LocalTransaction getLocalTransaction() throws ResourceException {
+        throw new NotSupportedException("the CA connector is not transactional");
+    }
+
+    @Override
+    public ManagedConnectionMetaData getMetaData() {
+        return new ManagedConnectionMetaData() {
+            @Override
+            public String getEISProductName() {
+                return "Active Directory Certificate Services (MS-ICPR)";
+            }
+
+            @Override
+            public String getEISProductVersion() {
+                return "unknown";
+            }
+
+            @Override
+            public int getMaxConnections() {
+                return 0;
+            }
+
+            @Override
+            public String getUserName() {
+                return null;
+            }
+        };
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {
+        this.logWriter = out;
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+        return logWriter;
+    }
+}
