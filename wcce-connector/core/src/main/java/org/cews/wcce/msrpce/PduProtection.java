@@ -1,0 +1,33 @@
+package org.cews.wcce.msrpce;
+
+/**
+ * Protects request and response PDUs of one established security context at
+ * RPC_C_AUTHN_LEVEL_PKT_PRIVACY ([MS-RPCE] 3.3.1.5.2.2): the stub is encrypted in place, the
+ * verifier (auth_value) is written after the sec_trailer.
+ *
+ * <p>Both methods work on one complete PDU fragment laid out as it goes on the wire:
+ *
+ * <pre>
+ *   [0, stubOffset)                         common header (final frag_length and auth_length)
+ *                                           and the request/response header
+ *   [stubOffset, stubOffset + length)       stub data followed by auth_pad_length pad bytes
+ *   [stubOffset + length, +8)               sec_trailer
+ *   [pdu.length - verifierLength(), end)    the verifier
+ * </pre>
+ *
+ * What the integrity check covers is the provider's business (NTLM: the whole PDU up to and
+ * including the sec_trailer; Kerberos without header signing: the stub only). An instance keeps
+ * per-direction state (sequence numbers, the RC4 stream) and knows whether it is the initiator or
+ * the acceptor; it is not thread-safe: one PDU at a time, in wire order.
+ */
+public interface PduProtection {
+
+    /** The auth_length of every protected PDU (16 for NTLM; for Kerberos AES, 76). */
+    int verifierLength();
+
+    /** Encrypts {@code [stubOffset, stubOffset + length)} in place and writes the verifier. */
+    void seal(byte[] pdu, int stubOffset, int length) throws RpcSecurityException;
+
+    /** Checks the verifier and decrypts {@code [stubOffset, stubOffset + length)} in place. */
+    void unseal(byte[] pdu, int stubOffset, int length) throws RpcSecurityException;
+}
