@@ -1,7 +1,8 @@
 /**
  * NDR 2.0 marshalling (C706 chapter 14, the transfer syntax 8a885d04-1ceb-11c9-9fe8-08002b104860
- * v2.0 that [MS-RPCE] 2.2.4.12 names): little-endian, integer representation as sent by Windows,
- * primitives aligned to their size relative to the start of the stub.
+ * v2.0 that [MS-RPCE] 2.2.4.12 names), in the data representation Windows sends: little-endian
+ * integers, ASCII characters, IEEE floats; each primitive aligned to its size relative to the
+ * start of the stub.
  *
  * <p>{@link org.cews.wcce.ndr.NdrWriter} is strict: it writes what MIDL writes. {@link
  * org.cews.wcce.ndr.NdrReader} bounds-checks every read and fails with a checked {@link

@@ -12,12 +12,12 @@ public final class GoldenHex {
 
     private GoldenHex() {}
 
-    /** Hex digits in any layout; from {@code #} to the end of a line is a comment. */
+    /** Hex digits in any layout, {@code |} as a field separator; {@code #} starts a comment. */
     public static byte[] parse(String annotated) {
         StringBuilder hex = new StringBuilder();
         for (String line : annotated.split("\n", -1)) {
             int hash = line.indexOf('#');
-            hex.append((hash >= 0 ? line.substring(0, hash) : line).replaceAll("\\s+", ""));
+            hex.append((hash >= 0 ? line.substring(0, hash) : line).replaceAll("[\\s|]+", ""));
         }
         return HexFormat.of().parseHex(hex);
     }
