@@ -6,18 +6,20 @@ impacket 0.10 has no ICPR module, so CertServerRequest's structs are declared he
 
 Usage (Debian's python3-impacket; use /usr/bin/python3):
     /usr/bin/python3 impacket_crosscheck.py            # print "name hex" for every message
-    /usr/bin/python3 impacket_crosscheck.py DIR        # also unpack DIR/*.hex (our goldens)
+    /usr/bin/python3 impacket_crosscheck.py DIR        # also unpack and repack DIR/**/*.hex
+                                                       # (our goldens); exit 1 on a mismatch
 
 impacket draws referent ids at random; the script sets them to what our NdrWriter writes
 (0x00020000, +4, ... for MIDL-style stubs; 1 and 2 for ept_map; 3, 4, ... in its response).
-Its padding bytes are not zero (0xAA, 0xAB, 0xCE): the Java tests pin these bytes as impacket
-produced them and check that our reader ignores padding content.
+Its padding bytes are not zero (here 0xAB and 0xBF): the Java tests pin these bytes as
+impacket produced them and check that our reader ignores padding content.
+
+Run from src/test/python: /usr/bin/python3 impacket_crosscheck.py ../resources/org/cews/wcce
 """
 import glob
 import os
 import socket
 import sys
-import uuid
 
 from impacket.dcerpc.v5 import epm
 from impacket.dcerpc.v5.dtypes import DWORD, LPWSTR, NULL, ULONG
@@ -178,7 +180,9 @@ def messages():
 
 
 def unpack_goldens(directory):
-    """Our golden files, unpacked by impacket: prints what it read, fails loudly if it cannot."""
+    """Unpacks our golden files with impacket and repacks them: each must come out as the stub
+    impacket builds itself from the same values (its padding bytes included). Returns the
+    number of mismatches."""
     kinds = {
         'cert-server-request-submit': CertServerRequest,
         'cert-server-request-retrieve': CertServerRequest,
@@ -186,21 +190,24 @@ def unpack_goldens(directory):
         'ept-map-icpr': epm.ept_map,
         'ept-map-response': epm.ept_mapResponse,
     }
+    built = messages()
+    mismatches = 0
     for path in sorted(glob.glob(os.path.join(directory, '**', '*.hex'), recursive=True)):
         name = os.path.basename(path)[:-4]
-        kind = next((k for p, k in kinds.items() if name.startswith(p)), None)
-        if kind is None:
+        kind = next((k for prefix, k in kinds.items() if name.startswith(prefix)), None)
+        if kind is None or name not in built:
             continue
-        text = ''.join(line.split('#')[0] for line in open(path))
-        data = bytes.fromhex(''.join(text.split()))
-        call = kind(data)
-        print('unpacked', name, repr(call.fields)[:0] or 'ok', file=sys.stderr)
-        again = call.getData()
-        print('repacked', name, again.hex())
+        with open(path) as f:
+            text = ''.join(line.split('#')[0] for line in f)
+        again = kind(bytes.fromhex(''.join(text.split()))).getData()
+        verdict = 'match' if again == built[name] else 'MISMATCH'
+        mismatches += verdict != 'match'
+        print('golden', name, 'unpacked and repacked by impacket:', verdict)
+    return mismatches
 
 
 if __name__ == '__main__':
     for name, data in messages().items():
         print(name, data.hex())
     if len(sys.argv) > 1:
-        unpack_goldens(sys.argv[1])
+        sys.exit(1 if unpack_goldens(sys.argv[1]) else 0)
