@@ -45,7 +45,9 @@ public record CertServerRequest(
         }
         attributes = attributes == null ? "" : attributes;
         request = request == null ? CertTransBlob.EMPTY : request;
-        CertTransBlob.ofString(attributes); // rejects an embedded NUL now rather than at encode()
+        if (authority != null && authority.indexOf('\0') >= 0 || attributes.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("authority and attributes cannot hold NUL");
+        }
     }
 
     /** A new request: request id 0 and the DER (PKCS#10, CMS or CMC) in {@code pctbRequest}. */

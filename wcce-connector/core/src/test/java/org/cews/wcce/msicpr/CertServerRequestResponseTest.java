@@ -62,6 +62,26 @@ class CertServerRequestResponseTest {
         everyTruncationFails(resource(file), CertServerRequestResponse::decode);
     }
 
+    static Stream<CertServerRequestResponse> variants() {
+        return Stream.of(
+                new CertServerRequestResponse(
+                        7, Disposition.UNDER_SUBMISSION, null, null, "Taken Under Submission \u00e9", HResult.S_OK),
+                new CertServerRequestResponse(0, new Disposition(0x80094801), null, null, "", new HResult(0x800706BA)),
+                new CertServerRequestResponse(
+                        -1,
+                        Disposition.ISSUED,
+                        new CertTransBlob(new byte[3000]),
+                        new CertTransBlob(new byte[1]),
+                        "x",
+                        HResult.S_OK));
+    }
+
+    @ParameterizedTest
+    @MethodSource("variants")
+    void decodeOfEncodeIsIdentity(CertServerRequestResponse response) throws NdrException {
+        assertEquals(response, CertServerRequestResponse.decode(response.encode()));
+    }
+
     @Test
     void aDeniedDispositionReadsAsItsHresult() throws NdrException {
         CertServerRequestResponse denied = CertServerRequestResponse.decode(resource(DENIED_FILE));

@@ -56,6 +56,26 @@ class CertServerRequestTest {
         everyTruncationFails(resource(file), CertServerRequest::decode);
     }
 
+    static Stream<CertServerRequest> variants() {
+        byte[] big = new byte[1001];
+        Arrays.fill(big, (byte) 0x5A);
+        return Stream.of(
+                CertServerRequest.submit(
+                        RequestFlags.of(RequestType.PKCS7, RequestFlag.FULL_RESPONSE, RequestFlag.CRLS),
+                        "Contoso Issuing CA \u00e9\u4e2d",
+                        "CertificateTemplate:User\nccm:client1.contoso.com\nSAN:upn=\u00e9@contoso.com",
+                        big),
+                CertServerRequest.submit(new RequestFlags(0xFF1F0907), "", "", new byte[] {1}),
+                CertServerRequest.retrieve(RequestFlags.of(RequestType.ANY, RequestFlag.CRLS), "CA", -1),
+                new CertServerRequest(RequestFlags.NONE, null, 0, "", CertTransBlob.EMPTY));
+    }
+
+    @ParameterizedTest
+    @MethodSource("variants")
+    void decodeOfEncodeIsIdentity(CertServerRequest request) throws NdrException {
+        assertEquals(request, CertServerRequest.decode(request.encode()));
+    }
+
     @Test
     void retrievalIsAnEmptyRequestBlobWithTheRequestId() {
         assertTrue(RETRIEVE.isRetrieval());
