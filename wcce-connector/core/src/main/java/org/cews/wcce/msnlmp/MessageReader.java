@@ -18,11 +18,11 @@ final class MessageReader {
     private final byte[] message;
     private final String name;
 
-    /** Checks the length, the signature and the MessageType. */
+    /** Checks the signature, the MessageType and that the fixed fields are all there. */
     MessageReader(byte[] message, String name, int messageType, int fixedLength) throws MalformedNtlmMessageException {
         this.message = message;
         this.name = name;
-        need(fixedLength);
+        need(12);
         if (!Arrays.equals(message, 0, 8, SIGNATURE, 0, 8)) {
             throw new MalformedNtlmMessageException(name + " signature (expected: 4e544c4d53535000, actual: "
                     + HexFormat.of().formatHex(message, 0, 8) + ")");
@@ -32,6 +32,7 @@ final class MessageReader {
             throw new MalformedNtlmMessageException(name + " MessageType (expected: " + messageType + ", actual: "
                     + Integer.toUnsignedString(type) + ")");
         }
+        need(fixedLength);
     }
 
     int length() {
