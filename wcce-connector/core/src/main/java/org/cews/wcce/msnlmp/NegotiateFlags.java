@@ -67,14 +67,24 @@ public record NegotiateFlags(int value) {
         return value & ~known;
     }
 
-    /** For example {@code 0xe2088235 UNICODE|REQUEST_TARGET|SIGN|...}, unknown bits last in hex. */
-    @Override
-    public String toString() {
+    /** The bits of {@code required} that are not set here. */
+    public NegotiateFlags missing(NegotiateFlags required) {
+        return new NegotiateFlags(required.value & ~value);
+    }
+
+    /** The set flags by name, for example {@code UNICODE|SIGN|SEAL}; unknown bits last, in hex. */
+    public String names() {
         StringJoiner names = new StringJoiner("|");
         named().forEach(f -> names.add(f.name()));
         if (unknownBits() != 0) {
             names.add(String.format("0x%08x", unknownBits()));
         }
-        return String.format("0x%08x %s", value, names);
+        return names.toString();
+    }
+
+    /** For example {@code 0xe2088235 UNICODE|REQUEST_TARGET|SIGN|...}. */
+    @Override
+    public String toString() {
+        return String.format("0x%08x %s", value, names());
     }
 }
