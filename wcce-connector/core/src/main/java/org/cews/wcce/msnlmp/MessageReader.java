@@ -35,10 +35,6 @@ final class MessageReader {
         need(fixedLength);
     }
 
-    int length() {
-        return message.length;
-    }
-
     /** Fails unless the message has at least {@code length} bytes. */
     void need(int length) throws MalformedNtlmMessageException {
         if (message.length < length) {

@@ -31,10 +31,6 @@ public record NegotiateFlags(int value) {
         return (value & flag.bit()) != 0;
     }
 
-    public boolean hasAll(NegotiateFlags other) {
-        return (value & other.value) == other.value;
-    }
-
     public NegotiateFlags with(NegotiateFlag flag) {
         return new NegotiateFlags(value | flag.bit());
     }

@@ -41,11 +41,11 @@ final class NtlmLogon {
         } catch (MalformedNtlmMessageException e) {
             throw new RpcSecurityException("malformed AUTHENTICATE_MESSAGE: " + e.getMessage(), e);
         }
-        String who = auth.user().isEmpty() ? "anonymous" : auth.domain() + "\\" + auth.user();
-        byte[] nt = auth.ntChallengeResponse();
         if (auth.user().isEmpty()) {
-            throw failed(who, "anonymous logon is not accepted");
+            throw failed("anonymous", "anonymous logon is not accepted");
         }
+        String who = auth.domain() + "\\" + auth.user();
+        byte[] nt = auth.ntChallengeResponse();
         NegotiateFlags missing = auth.flags().missing(NegotiateFlags.REQUIRED_FOR_PRIVACY);
         if (missing.value() != 0) {
             throw failed(

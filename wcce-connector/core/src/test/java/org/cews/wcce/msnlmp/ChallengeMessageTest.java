@@ -23,6 +23,9 @@ class ChallengeMessageTest {
                         AvPair.ofString(AvId.NB_DOMAIN_NAME, "Domain"),
                         AvPair.ofString(AvId.NB_COMPUTER_NAME, "Server")),
                 m.targetInfo().pairs());
+        assertEquals(
+                "Server",
+                m.targetInfo().find(AvId.NB_COMPUTER_NAME).orElseThrow().stringValue());
     }
 
     @Test
