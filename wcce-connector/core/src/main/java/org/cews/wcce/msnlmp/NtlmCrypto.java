@@ -17,13 +17,19 @@ final class NtlmCrypto {
     private NtlmCrypto() {}
 
     static byte[] hmacMd5(byte[] key, byte[]... parts) {
+        Mac mac = hmacMd5(key);
+        for (byte[] p : parts) {
+            mac.update(p);
+        }
+        return mac.doFinal();
+    }
+
+    /** An HMAC_MD5 keyed with {@code key}, reusable: every {@code doFinal} starts it afresh. */
+    static Mac hmacMd5(byte[] key) {
         try {
             Mac mac = Mac.getInstance("HmacMD5");
             mac.init(new SecretKeySpec(key, "HmacMD5"));
-            for (byte[] p : parts) {
-                mac.update(p);
-            }
-            return mac.doFinal();
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacMD5 is not available", e);
         }

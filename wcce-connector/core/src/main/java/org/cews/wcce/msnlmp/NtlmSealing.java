@@ -1,11 +1,9 @@
 package org.cews.wcce.msnlmp;
 
-import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.ShortBufferException;
-import javax.crypto.spec.SecretKeySpec;
 import org.cews.wcce.msrpce.RpcSecurityException;
 
 /**
@@ -30,12 +28,7 @@ final class NtlmSealing {
     private boolean broken;
 
     NtlmSealing(byte[] signingKey, byte[] sealingKey, boolean keyExchange) {
-        try {
-            this.mac = Mac.getInstance("HmacMD5");
-            mac.init(new SecretKeySpec(signingKey, "HmacMD5"));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacMD5 is not available", e);
-        }
+        this.mac = NtlmCrypto.hmacMd5(signingKey);
         this.rc4 = NtlmCrypto.rc4(sealingKey);
         this.keyExchange = keyExchange;
     }
