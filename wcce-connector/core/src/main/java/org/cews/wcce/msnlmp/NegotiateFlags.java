@@ -1,6 +1,7 @@
 package org.cews.wcce.msnlmp;
 
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
 
@@ -61,6 +62,19 @@ public record NegotiateFlags(int value) {
             known |= f.bit();
         }
         return value & ~known;
+    }
+
+    /**
+     * Empty when every flag of {@link #REQUIRED_FOR_PRIVACY} is set; else the complaint
+     * {@code <message> lacks X (expected: ..., actual: ...)}.
+     */
+    public Optional<String> lackForPrivacy(String message) {
+        NegotiateFlags missing = missing(REQUIRED_FOR_PRIVACY);
+        if (missing.value == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(message + " lacks " + missing.names() + " (expected: " + REQUIRED_FOR_PRIVACY.names()
+                + ", actual: " + this + ")");
     }
 
     /** The bits of {@code required} that are not set here. */

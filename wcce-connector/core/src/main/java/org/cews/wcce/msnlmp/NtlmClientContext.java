@@ -128,10 +128,9 @@ public final class NtlmClientContext implements ClientSecurityContext {
     }
 
     private static void checkChallenge(ChallengeMessage challenge) throws RpcSecurityException {
-        NegotiateFlags missing = challenge.flags().missing(NegotiateFlags.REQUIRED_FOR_PRIVACY);
-        if (missing.value() != 0) {
-            throw new RpcSecurityException("CHALLENGE_MESSAGE lacks " + missing.names() + " (expected: "
-                    + NegotiateFlags.REQUIRED_FOR_PRIVACY.names() + ", actual: " + challenge.flags() + ")");
+        Optional<String> lack = challenge.flags().lackForPrivacy("CHALLENGE_MESSAGE");
+        if (lack.isPresent()) {
+            throw new RpcSecurityException(lack.get());
         }
         TargetInfo info = challenge.targetInfo();
         if (info.find(AvId.NB_COMPUTER_NAME).isEmpty()

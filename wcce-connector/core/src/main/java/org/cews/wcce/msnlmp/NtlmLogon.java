@@ -46,12 +46,9 @@ final class NtlmLogon {
         }
         String who = auth.domain() + "\\" + auth.user();
         byte[] nt = auth.ntChallengeResponse();
-        NegotiateFlags missing = auth.flags().missing(NegotiateFlags.REQUIRED_FOR_PRIVACY);
-        if (missing.value() != 0) {
-            throw failed(
-                    who,
-                    "AUTHENTICATE_MESSAGE lacks " + missing.names() + " (expected: "
-                            + NegotiateFlags.REQUIRED_FOR_PRIVACY.names() + ", actual: " + auth.flags() + ")");
+        Optional<String> lack = auth.flags().lackForPrivacy("AUTHENTICATE_MESSAGE");
+        if (lack.isPresent()) {
+            throw failed(who, lack.get());
         }
         if (nt.length <= 24) {
             throw failed(

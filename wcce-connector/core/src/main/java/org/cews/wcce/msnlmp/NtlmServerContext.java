@@ -113,10 +113,9 @@ public final class NtlmServerContext implements ServerSecurityContext {
         } catch (MalformedNtlmMessageException e) {
             throw new RpcSecurityException("malformed NEGOTIATE_MESSAGE: " + e.getMessage(), e);
         }
-        NegotiateFlags missing = offer.flags().missing(NegotiateFlags.REQUIRED_FOR_PRIVACY);
-        if (missing.value() != 0) {
-            throw new RpcSecurityException("NEGOTIATE_MESSAGE lacks " + missing.names() + " (expected: "
-                    + NegotiateFlags.REQUIRED_FOR_PRIVACY.names() + ", actual: " + offer.flags() + ")");
+        Optional<String> lack = offer.flags().lackForPrivacy("NEGOTIATE_MESSAGE");
+        if (lack.isPresent()) {
+            throw new RpcSecurityException(lack.get());
         }
         NegotiateFlags flags = ALWAYS.or(offer.flags().and(IF_OFFERED));
         byte[] serverChallenge = new byte[8];
