@@ -1,6 +1,5 @@
 package org.cews.wcce.transport;
 
-import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,12 +7,14 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
+import org.cews.wcce.msrpce.RpcByteChannel;
 
 /**
  * A TCP connection to an RPC server (ncacn_ip_tcp, [MS-RPCE] 2.1.1.1): connect and read time
- * limits, whole-buffer reads and writes. It knows nothing of PDUs.
+ * limits, whole-buffer reads and writes. It knows nothing of PDUs; the RPC layer sees it as an
+ * {@link RpcByteChannel}.
  */
-public final class TcpChannel implements Closeable {
+public final class TcpChannel implements RpcByteChannel {
 
     private final String host;
     private final int port;
@@ -53,12 +54,14 @@ public final class TcpChannel implements Closeable {
         return socket.isConnected() && !socket.isClosed() && !socket.isInputShutdown();
     }
 
+    @Override
     public void write(byte[] bytes) throws IOException {
         out.write(bytes);
         out.flush();
     }
 
     /** Reads exactly {@code buffer.length} bytes, or throws {@link EOFException}. */
+    @Override
     public void readFully(byte[] buffer) throws IOException {
         int done = 0;
         while (done < buffer.length) {

@@ -1,0 +1,33 @@
+package org.cews.wcce.msrpce;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * alter_context (PTYPE 14, C706 12.6.4.1): the same body as bind; the client sends it to add
+ * presentation contexts or to carry a later security leg ([MS-RPCE] 3.3.1.5.2.1).
+ *
+ * <pre>
+ *   max_xmit_frag u16, max_recv_frag u16, assoc_group_id u32,
+ *   n_context_elem u8, reserved u8, reserved2 u16, p_cont_elem_t[n_context_elem]
+ * </pre>
+ */
+public record AlterContextPdu(
+        int callId,
+        PfcFlags flags,
+        int maxXmitFrag,
+        int maxRecvFrag,
+        int assocGroupId,
+        List<PresentationContext> contexts,
+        Optional<AuthVerifier> auth)
+        implements Pdu {
+
+    public AlterContextPdu {
+        contexts = List.copyOf(contexts);
+    }
+
+    @Override
+    public PacketType type() {
+        return PacketType.ALTER_CONTEXT;
+    }
+}
