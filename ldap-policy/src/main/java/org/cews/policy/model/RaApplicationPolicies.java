@@ -82,7 +82,7 @@ public sealed interface RaApplicationPolicies {
             if (type.equals("DWORD") && !value.matches("[0-9]{1,10}")) {
                 throw new AttributeDecodeException(dn, attribute, text, "a decimal DWORD for " + name);
             }
-            if (KNOWN.contains(name)) {
+            if (PROPERTY_NAMES.contains(name)) {
                 values.put(name, value);
             } else {
                 others.put(name, type + "`" + value);
@@ -109,7 +109,8 @@ public sealed interface RaApplicationPolicies {
         return value == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(value));
     }
 
-    List<String> KNOWN = List.of(
+    /** The property names of [MS-CRTD] 2.23.2; others are kept in {@link Properties#others()}. */
+    List<String> PROPERTY_NAMES = List.of(
             "msPKI-RA-Application-Policies",
             "msPKI-Asymmetric-Algorithm",
             "msPKI-Hash-Algorithm",

@@ -249,4 +249,42 @@ class DirectoryConnectionTest {
             }
         }
     }
+
+    @Test
+    void aMalformedTemplateIsReportedAndTheOthersStillRead() throws Exception {
+        try (InMemoryAd ad = InMemoryAd.start()) {
+            ad.server()
+                    .add(
+                            "dn: CN=Broken," + LabForest.TEMPLATES,
+                            "objectClass: top",
+                            "objectClass: pKICertificateTemplate",
+                            "cn: Broken",
+                            "pKIExpirationPeriod:: AEA5hy7h/g==", // 7 bytes
+                            "pKIOverlapPeriod:: AICmCv/e//8=");
+            PolicySnapshot snapshot = AdPolicyReaderTest.reader(
+                            AdPolicyReaderTest.config(ad.port()).build())
+                    .read();
+            assertEquals(7, snapshot.templates().size());
+            assertEquals(1, snapshot.problems().size());
+            var problem = snapshot.problems().get(0);
+            assertEquals("CN=Broken," + LabForest.TEMPLATES, problem.dn());
+            assertEquals("pKIExpirationPeriod", problem.attribute());
+            assertEquals("00 40 39 87 2e e1 fe", problem.value());
+        }
+    }
+
+    @Test
+    void theGssapiSeamBuildsAKeytabBind() throws Exception {
+        var bind = (com.unboundid.ldap.sdk.GSSAPIBindRequest) new BindMethod.GssapiKeytab(
+                        "HTTP/cep.lab.example@LAB.EXAMPLE",
+                        Path.of("/etc/cews/cep.keytab"),
+                        "LAB.EXAMPLE",
+                        "dc1.lab.example")
+                .toBindRequest();
+        assertEquals("HTTP/cep.lab.example@LAB.EXAMPLE", bind.getAuthenticationID());
+        assertTrue(bind.useKeyTab());
+        assertEquals("/etc/cews/cep.keytab", bind.getKeyTabPath());
+        assertEquals("LAB.EXAMPLE", bind.getRealm());
+        assertEquals("dc1.lab.example", bind.getKDCAddress());
+    }
 }
