@@ -1,6 +1,17 @@
 /**
  * The enrollment policy that Active Directory holds: certificate templates, enterprise CAs and
- * OIDs from the Configuration partition, evaluated for one caller. Not written yet (issue
- * "ldap-policy"); JDK and UnboundID only, no {@code jakarta.*}.
+ * OIDs from the Configuration partition, evaluated for one caller. JDK and UnboundID only, no
+ * {@code jakarta.*}.
+ *
+ * <ul>
+ *   <li>{@code org.cews.policy.acl}: SIDs, ACEs, ACLs, security descriptors ([MS-DTYP] 2.4) and the
+ *       Enroll/AutoEnroll check ([MS-ADTS] 5.1.3.3.4, [MS-CRTD] 2.5);
+ *   <li>{@code org.cews.policy.model}: templates, enrollment services and enterprise OIDs with their
+ *       flags ([MS-CRTD] 2), decoded from any {@code AttributeSource};
+ *   <li>{@code org.cews.policy.ldap}: the UnboundID reader (rootDSE, paged searches, SD flags
+ *       control, tokenGroups, failover, timeouts, LDAPS/StartTLS).
+ * </ul>
+ *
+ * The LDIF fixtures of the lab forest live in {@code org/cews/policy/fixtures/} (see its README).
  */
 package org.cews.policy;

@@ -1,0 +1,18 @@
+package org.cews.policy.acl;
+
+/**
+ * The two rights a certificate template grants a caller ([MS-CRTD] 2.5.1, 2.5.2), each with the
+ * decision that led to it. XCEP's permission/autoEnroll is usable only with Enroll as well, and
+ * the template must ask for autoenrollment too: that combination is the policy view's business.
+ */
+public record TemplatePermission(Decision enroll, Decision autoEnroll) {
+
+    public boolean canEnroll() {
+        return enroll.granted();
+    }
+
+    /** AutoEnroll and Enroll both granted (CA-RPC-AD.md §6.4). */
+    public boolean canAutoEnroll() {
+        return enroll.granted() && autoEnroll.granted();
+    }
+}

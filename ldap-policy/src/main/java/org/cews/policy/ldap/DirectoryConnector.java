@@ -1,0 +1,95 @@
+package org.cews.policy.ldap;
+
+import com.unboundid.ldap.sdk.BindRequest;
+import com.unboundid.ldap.sdk.FailoverServerSet;
+import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.LDAPConnectionOptions;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.PostConnectProcessor;
+import com.unboundid.ldap.sdk.ServerSet;
+import com.unboundid.ldap.sdk.SingleServerSet;
+import com.unboundid.ldap.sdk.StartTLSPostConnectProcessor;
+import com.unboundid.util.ssl.HostNameSSLSocketVerifier;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import javax.net.SocketFactory;
+import javax.net.ssl.SSLContext;
+
+/**
+ * Opens bound connections to the first domain controller of {@link DirectoryConfig#servers()} that
+ * answers (UnboundID {@link FailoverServerSet}), with the configured transport, bind and timeouts.
+ * StartTLS runs before the bind. The seam for another bind (SASL/GSSAPI with a keytab) is {@link
+ * BindMethod}.
+ */
+public final class DirectoryConnector {
+
+    private final DirectoryConfig config;
+    private final ServerSet serverSet;
+
+    public DirectoryConnector(DirectoryConfig config) throws DirectoryException {
+        this.config = config;
+        this.serverSet = serverSet(config);
+    }
+
+    public DirectoryConfig config() {
+        return config;
+    }
+
+    /** A connected and bound connection; the caller closes it. */
+    public LDAPConnection connect() throws DirectoryException {
+        try {
+            return serverSet.getConnection();
+        } catch (LDAPException e) {
+            throw new DirectoryException(
+                    "no domain controller usable (tried " + describeServers() + " over " + config.security() + "): "
+                            + e.getResultCode() + ": " + e.getDiagnosticMessage(),
+                    e);
+        }
+    }
+
+    /** The servers as tried, for messages: {@code dc1:636, dc2:636}. */
+    public String describeServers() {
+        return config.servers().stream().map(LdapServer::toString).collect(Collectors.joining(", "));
+    }
+
+    private static ServerSet serverSet(DirectoryConfig config) throws DirectoryException {
+        LDAPConnectionOptions options = new LDAPConnectionOptions();
+        options.setConnectTimeoutMillis(Math.toIntExact(config.connectTimeout().toMillis()));
+        options.setResponseTimeoutMillis(config.responseTimeout().toMillis());
+        options.setAbandonOnTimeout(true);
+        if (config.security() != TransportSecurity.NONE && config.verifyHostname()) {
+            options.setSSLSocketVerifier(new HostNameSSLSocketVerifier(true));
+        }
+        BindRequest bind;
+        try {
+            bind = config.bind().toBindRequest();
+        } catch (LDAPException e) {
+            throw new DirectoryException("cannot prepare the " + config.bind() + " bind: " + e.getMessage(), e);
+        }
+        SocketFactory socketFactory = null;
+        PostConnectProcessor postConnect = null;
+        if (config.security() == TransportSecurity.LDAPS) {
+            socketFactory = sslContext(config).getSocketFactory();
+        } else if (config.security() == TransportSecurity.START_TLS) {
+            postConnect = new StartTLSPostConnectProcessor(sslContext(config));
+        }
+        List<ServerSet> sets = new ArrayList<>();
+        for (LdapServer server : config.servers()) {
+            sets.add(new SingleServerSet(server.host(), server.port(), socketFactory, options, bind, postConnect));
+        }
+        return sets.size() == 1 ? sets.get(0) : new FailoverServerSet(sets);
+    }
+
+    private static SSLContext sslContext(DirectoryConfig config) throws DirectoryException {
+        if (config.sslContext() != null) {
+            return config.sslContext();
+        }
+        try {
+            return SSLContext.getDefault();
+        } catch (NoSuchAlgorithmException e) {
+            throw new DirectoryException("no default TLS context: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package org.cews.policy.ldap;
+
+/**
+ * How the LDAP connection is protected. AD refuses simple binds on a plain connection unless
+ * configured not to (Samba: "Transport encryption required", TESTBED.md), so {@link #NONE} is for
+ * loopback tests and the embedded lab only.
+ */
+public enum TransportSecurity {
+    /** TLS from the first byte, usually port 636. */
+    LDAPS,
+    /** Plain connect, then the StartTLS extended operation (RFC 4511 4.14) before the bind. */
+    START_TLS,
+    /** No TLS. */
+    NONE
+}

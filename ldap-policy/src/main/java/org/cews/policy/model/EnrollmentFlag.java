@@ -1,0 +1,38 @@
+package org.cews.policy.model;
+
+import org.cews.policy.BitFlag;
+
+/** msPKI-Enrollment-Flag ([MS-CRTD] 2.26); XCEP enrollmentFlags. */
+public enum EnrollmentFlag implements BitFlag {
+    CT_FLAG_INCLUDE_SYMMETRIC_ALGORITHMS(0x0000_0001),
+    /** The CA puts every request for this template in the pending state. */
+    CT_FLAG_PEND_ALL_REQUESTS(0x0000_0002),
+    CT_FLAG_PUBLISH_TO_KRA_CONTAINER(0x0000_0004),
+    CT_FLAG_PUBLISH_TO_DS(0x0000_0008),
+    CT_FLAG_AUTO_ENROLLMENT_CHECK_USER_DS_CERTIFICATE(0x0000_0010),
+    CT_FLAG_AUTO_ENROLLMENT(0x0000_0020),
+    CT_FLAG_PREVIOUS_APPROVAL_VALIDATE_REENROLLMENT(0x0000_0040),
+    CT_FLAG_USER_INTERACTION_REQUIRED(0x0000_0100),
+    CT_FLAG_REMOVE_INVALID_CERTIFICATE_FROM_PERSONAL_STORE(0x0000_0400),
+    CT_FLAG_ALLOW_ENROLL_ON_BEHALF_OF(0x0000_0800),
+    CT_FLAG_ADD_OCSP_NOCHECK(0x0000_1000),
+    CT_FLAG_ENABLE_KEY_REUSE_ON_NT_TOKEN_KEYSET_STORAGE_FULL(0x0000_2000),
+    CT_FLAG_NOREVOCATIONINFOINISSUEDCERTS(0x0000_4000),
+    CT_FLAG_INCLUDE_BASIC_CONSTRAINTS_FOR_EE_CERTS(0x0000_8000),
+    /** Key-based renewal: the CA skips the Enroll check for renewals signed by the old key. */
+    CT_FLAG_ALLOW_PREVIOUS_APPROVAL_KEYBASEDRENEWAL_VALIDATE_REENROLLMENT(0x0001_0000),
+    CT_FLAG_ISSUANCE_POLICIES_FROM_REQUEST(0x0002_0000),
+    CT_FLAG_SKIP_AUTO_RENEWAL(0x0004_0000),
+    CT_FLAG_NO_SECURITY_EXTENSION(0x0008_0000);
+
+    private final int bit;
+
+    EnrollmentFlag(int bit) {
+        this.bit = bit;
+    }
+
+    @Override
+    public int bit() {
+        return bit;
+    }
+}
