@@ -1,0 +1,40 @@
+package org.cews.lab.ca;
+
+import java.security.cert.X509Certificate;
+import java.util.List;
+import org.cews.wcce.msicpr.CertServerRequest;
+import org.cews.wcce.msicpr.CertServerRequestResponse;
+import org.cews.wcce.msrpce.RpcPrincipal;
+
+/**
+ * The lab's stand-in for an AD CS enterprise CA, as the rest of the lab sees it: the RPC server
+ * hands it each MS-ICPR CertServerRequest with the authenticated caller, the officer command
+ * approves or denies pending requests, and the directory publishes its certificate.
+ */
+public interface LabCa {
+
+    /** The CA's name: the {@code pwszAuthority} it answers to and the cn of its pKIEnrollmentService. */
+    String name();
+
+    /** The issuing CA certificate first, then its issuers up to the root. */
+    List<X509Certificate> chain();
+
+    /**
+     * Processes one CertServerRequest ([MS-WCCE] 3.2.1.4.3.1 via [MS-ICPR] 3.2.4.1.1): a new
+     * request (issue, deny or pend) or a status inspection by RequestID. Never throws for a bad
+     * request: every refusal is a disposition with an HRESULT, as AD CS answers.
+     */
+    CertServerRequestResponse process(CertServerRequest request, RpcPrincipal caller);
+
+    /** Requests waiting for an officer, oldest first. */
+    List<PendingRequest> pending();
+
+    /** Issues a pending request; false if no such pending request. */
+    boolean approve(int requestId, String officer);
+
+    /** Denies a pending request; false if no such pending request. */
+    boolean deny(int requestId, String officer);
+
+    /** One request under submission. */
+    record PendingRequest(int requestId, String requester, String template, java.time.Instant submitted) {}
+}

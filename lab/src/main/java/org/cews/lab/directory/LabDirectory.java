@@ -1,0 +1,20 @@
+package org.cews.lab.directory;
+
+import java.util.Optional;
+import org.cews.policy.ldap.DirectoryException;
+import org.cews.policy.ldap.PolicySnapshot;
+import org.cews.wcce.msrpce.RpcPrincipal;
+
+/**
+ * What the lab CA reads from Active Directory, as an AD CS enterprise CA does: the enrollment
+ * policy (templates, CAs, OIDs) and the requester's account (to build subjects and SANs, the SID
+ * extension, and to check Enroll against its SIDs). Implemented over LDAP, so the same CA runs
+ * against the lab's embedded directory or a Samba AD DC.
+ */
+public interface LabDirectory {
+
+    PolicySnapshot policy() throws DirectoryException;
+
+    /** The account an RPC caller authenticated as (NTLM: domain\\name; Kerberos: name@realm). */
+    Optional<LabAccount> account(RpcPrincipal caller) throws DirectoryException;
+}
