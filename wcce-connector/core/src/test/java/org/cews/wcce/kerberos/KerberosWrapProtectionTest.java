@@ -212,7 +212,10 @@ class KerberosWrapProtectionTest {
 
     /** A PDU with recognisable header and sec_trailer bytes and room for the verifier. */
     static byte[] pdu(byte[] stub, EncryptionKey key) throws Exception {
-        int verifier = new KerberosWrapProtection(key, Role.INITIATOR, true, 0, 0, zeros()).verifierLength();
+        return pdu(stub, new KerberosWrapProtection(key, Role.INITIATOR, true, 0, 0, zeros()).verifierLength());
+    }
+
+    static byte[] pdu(byte[] stub, int verifier) {
         byte[] pdu = new byte[STUB + stub.length + 8 + verifier];
         for (int i = 0; i < STUB; i++) {
             pdu[i] = (byte) (0xA0 + i);
