@@ -117,10 +117,7 @@ class HostileTokenTest {
     void randomCorruptionOnlyEverGivesCheckedExceptions() {
         Random random = new Random(4120);
         for (int i = 0; i < 1500; i++) {
-            byte[] mutated = apReq.clone();
-            for (int k = 1 + random.nextInt(3); k > 0; k--) {
-                mutated[random.nextInt(mutated.length)] = (byte) random.nextInt(256);
-            }
+            byte[] mutated = mutate(apReq, random);
             try {
                 server().accept(mutated);
             } catch (RpcSecurityException expected) {
@@ -129,6 +126,46 @@ class HostileTokenTest {
                 fail("mutation " + i + " threw " + e, e);
             }
         }
+    }
+
+    @Test
+    void randomCorruptionOfApRepAndSpnegoTokensOnlyEverGivesCheckedExceptions() throws Exception {
+        byte[] negTokenInit =
+                NegTokenInit.of(SpnegoClientContext.MECH_TYPES, apReq).encode();
+        byte[] negTokenResp = new NegTokenResp(NegTokenResp.ACCEPT_INCOMPLETE, null, apRep, null).encode();
+        Random random = new Random(4178);
+        for (int i = 0; i < 1500; i++) {
+            byte[] init = mutate(negTokenInit, random);
+            byte[] resp = mutate(negTokenResp, random);
+            byte[] rep = mutate(apRep, random);
+            try {
+                new SpnegoServerContext(server()).accept(init);
+            } catch (RpcSecurityException expected) {
+                // fine
+            }
+            try {
+                SpnegoClientContext client = new SpnegoClientContext(client());
+                client.initialToken();
+                client.nextToken(resp);
+            } catch (RpcSecurityException expected) {
+                // fine
+            }
+            try {
+                KerberosClientContext client = client();
+                client.initialToken();
+                client.nextToken(rep);
+            } catch (RpcSecurityException expected) {
+                // fine
+            }
+        }
+    }
+
+    private static byte[] mutate(byte[] original, Random random) {
+        byte[] mutated = original.clone();
+        for (int k = 1 + random.nextInt(3); k > 0; k--) {
+            mutated[random.nextInt(mutated.length)] = (byte) random.nextInt(256);
+        }
+        return mutated;
     }
 
     private static void truncations(byte[] der, Decoder decoder) {
