@@ -1,0 +1,57 @@
+package org.cews.wcce.kerberos;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.cews.wcce.kerberos.asn1.DerException;
+import org.cews.wcce.kerberos.crypto.EncryptionKey;
+import org.cews.wcce.kerberos.crypto.KerberosCryptoException;
+import org.cews.wcce.kerberos.crypto.KeyUsage;
+import org.cews.wcce.kerberos.crypto.RandomSource;
+import org.cews.wcce.kerberos.gss.GssFraming;
+import org.cews.wcce.kerberos.messages.ApRep;
+import org.cews.wcce.kerberos.messages.EncApRepPart;
+import org.cews.wcce.kerberos.messages.EncryptedData;
+import org.cews.wcce.kerberos.messages.KrbError;
+
+/**
+ * What both ends of the DCE-style AP exchange ([MS-KILE] 3.4.5.1) do with an AP-REP: the acceptor
+ * sends one in leg 2 and the initiator one in leg 3, both under the ticket session key with usage
+ * 12 (RFC 4120 §3.2.4), so each side builds one and reads one.
+ */
+final class ApExchange {
+
+    private ApExchange() {}
+
+    static byte[] apRep(EncryptionKey sessionKey, EncApRepPart part, RandomSource random)
+            throws KerberosCryptoException {
+        return new ApRep(EncryptedData.encrypt(sessionKey, null, KeyUsage.AP_REP_ENC_PART, part.encode(), random))
+                .encode();
+    }
+
+    /**
+     * Reads an AP-REP, framed or not, and checks that it answers the authenticator with
+     * {@code ctime}/{@code cusec}. A KRB-ERROR in its place becomes the exception's message.
+     */
+    static EncApRepPart readApRep(byte[] token, EncryptionKey sessionKey, Instant ctime, int cusec)
+            throws DerException, KerberosCryptoException {
+        byte[] message = GssFraming.unframe(token);
+        if (message.length > 0 && (message[0] & 0xFF) == KrbError.TAG) {
+            throw new KerberosCryptoException("AP-REP (expected: an AP-REP, actual: " + KrbError.decode(message) + ")");
+        }
+        ApRep rep = ApRep.decode(message);
+        EncApRepPart part = EncApRepPart.decode(rep.encPart().decrypt(sessionKey, KeyUsage.AP_REP_ENC_PART));
+        if (!part.ctime().equals(ctime) || part.cusec() != cusec) {
+            throw new KerberosCryptoException("AP-REP ctime/cusec (expected: " + ctime + "/" + cusec + ", actual: "
+                    + part.ctime() + "/" + part.cusec() + ")");
+        }
+        return part;
+    }
+
+    static Instant seconds(Instant now) {
+        return now.truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    static int microseconds(Instant now) {
+        return now.getNano() / 1000;
+    }
+}
