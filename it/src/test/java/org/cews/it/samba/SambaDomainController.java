@@ -1,0 +1,264 @@
+package org.cews.it.samba;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * A real Samba AD domain controller for the tests (TESTBED.md): provisioned into
+ * {@code target/samba} on first use, started on loopback only, shared by every test class of
+ * the run, and stopped by PID, with its children, when the run ends — also when tests fail.
+ *
+ * <p>Where Samba is not installed the tests that need it are skipped with a message, unless the
+ * environment says {@code CEWS_REQUIRE_SAMBA=1} (CI does), in which case they fail.
+ */
+public final class SambaDomainController implements AutoCloseable {
+
+    public static final String REALM = "TEST.EXAMPLE";
+    public static final String DOMAIN = "TEST";
+    public static final String ADMIN = "Administrator";
+    public static final String ADMIN_PASSWORD = "Adm1nPassw0rd!";
+    public static final String HOST = "127.0.0.1";
+
+    private final Path dir;
+    private final Process process;
+
+    private SambaDomainController(Path dir, Process process) {
+        this.dir = dir;
+        this.process = process;
+    }
+
+    /** Injects the one running DC into test parameters of this type. */
+    public static final class Extension implements ParameterResolver {
+
+        @Override
+        public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+            return parameter.getParameter().getType() == SambaDomainController.class;
+        }
+
+        @Override
+        public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+            // Started once per run; a failed start is remembered, not retried by every test.
+            return context.getRoot()
+                    .getStore(ExtensionContext.Namespace.GLOBAL)
+                    .getOrComputeIfAbsent(SambaDomainController.class, key -> Started.attempt(), Started.class)
+                    .dc();
+        }
+    }
+
+    /** The outcome of the one start attempt of the run. */
+    private record Started(SambaDomainController running, RuntimeException failure)
+            implements ExtensionContext.Store.CloseableResource {
+
+        static Started attempt() {
+            try {
+                return new Started(startOrSkip(), null);
+            } catch (RuntimeException e) {
+                return new Started(null, e);
+            }
+        }
+
+        SambaDomainController dc() {
+            if (failure != null) {
+                throw failure;
+            }
+            return running;
+        }
+
+        @Override
+        public void close() {
+            if (running != null) {
+                running.close();
+            }
+        }
+    }
+
+    private static SambaDomainController startOrSkip() {
+        if (!Files.isExecutable(Path.of("/usr/sbin/samba")) || !Files.isExecutable(Path.of("/usr/bin/samba-tool"))) {
+            String why = "Samba is not installed (apt-get install samba; see .ci/run)";
+            if ("1".equals(System.getenv("CEWS_REQUIRE_SAMBA"))) {
+                throw new IllegalStateException(why + ", and CEWS_REQUIRE_SAMBA=1");
+            }
+            throw new TestAbortedException(why);
+        }
+        try {
+            return start(Path.of(System.getProperty("cews.samba.dir", "target/samba")));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start Samba: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting Samba", e);
+        }
+    }
+
+    static SambaDomainController start(Path dir) throws IOException, InterruptedException {
+        if (listening(135)) {
+            throw new IOException("port 135 on " + HOST + " is already in use (another Samba or RPC server?)");
+        }
+        deleteRecursively(dir);
+        Files.createDirectories(dir);
+        Path emptyConf = Files.writeString(dir.resolve("empty.conf"), "");
+        run(
+                dir,
+                "provision",
+                List.of(
+                        "samba-tool",
+                        "domain",
+                        "provision",
+                        "--configfile=" + emptyConf,
+                        "--targetdir=" + dir.resolve("dc"),
+                        "--realm=" + REALM,
+                        "--domain=" + DOMAIN,
+                        "--server-role=dc",
+                        "--dns-backend=NONE",
+                        "--host-name=dc1",
+                        "--adminpass=" + ADMIN_PASSWORD,
+                        "--option=interfaces=lo",
+                        "--option=bind interfaces only=yes",
+                        "--use-rfc2307"));
+        Path smbConf = dir.resolve("dc/etc/smb.conf");
+        // Simple binds over plain LDAP, for the directory tests (TESTBED.md: provision does not write it).
+        Files.writeString(smbConf, "\tldap server require strong auth = no\n", StandardOpenOption.APPEND);
+
+        Process samba = new ProcessBuilder("samba", "-s", smbConf.toString(), "-F", "--no-process-group")
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("samba.log").toFile())
+                .start();
+        SambaDomainController dc = new SambaDomainController(dir, samba);
+        try {
+            dc.awaitPort(135, Duration.ofSeconds(60));
+        } catch (IOException | RuntimeException e) {
+            dc.close();
+            throw e;
+        }
+        return dc;
+    }
+
+    private static boolean listening(int port) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(HOST, port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private void awaitPort(int port, Duration timeout) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IOException("samba exited with " + process.exitValue() + "; see " + dir.resolve("samba.log"));
+            }
+            if (listening(port)) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new IOException("samba did not listen on " + port + " within " + timeout);
+    }
+
+    /** Runs a command (samba-tool, ldbmodify) in the DC's directory; fails with its output. */
+    public String run(String what, List<String> command) throws IOException, InterruptedException {
+        return run(dir, what, command);
+    }
+
+    private static String run(Path dir, String what, List<String> command) throws IOException, InterruptedException {
+        Path log = dir.resolve(what.replace(' ', '-') + ".log");
+        Process p = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        if (!p.waitFor(3, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new IOException(what + " did not finish in 3 minutes");
+        }
+        String out = Files.readString(log, StandardCharsets.UTF_8);
+        if (p.exitValue() != 0) {
+            throw new IOException(what + " failed (" + p.exitValue() + "):\n" + out);
+        }
+        return out;
+    }
+
+    /**
+     * A krb5.conf for clients of this DC's KDC (TESTBED.md: no DNS, no canonicalisation, TCP),
+     * written once into the DC's directory.
+     */
+    public Path krb5Conf() throws IOException {
+        Path conf = dir.resolve("krb5.conf");
+        if (!Files.exists(conf)) {
+            Files.writeString(
+                    conf,
+                    String.join(
+                            "\n",
+                            "[libdefaults]",
+                            "  default_realm = " + REALM,
+                            "  dns_lookup_kdc = false",
+                            "  dns_lookup_realm = false",
+                            "  rdns = false",
+                            "  dns_canonicalize_hostname = false",
+                            "  udp_preference_limit = 1",
+                            "  forwardable = true",
+                            "[realms]",
+                            "  " + REALM + " = {",
+                            "    kdc = " + HOST,
+                            "  }",
+                            ""));
+        }
+        return conf;
+    }
+
+    /** The arguments samba-tool needs to work on this DC's database directly. */
+    public List<String> localDatabase() {
+        return List.of(
+                "-H",
+                dir.resolve("dc/private/sam.ldb").toString(),
+                "-s",
+                dir.resolve("dc/etc/smb.conf").toString());
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** Stops samba and every process it started, by PID. */
+    @Override
+    public void close() {
+        List<ProcessHandle> family = new ArrayList<>(process.descendants().toList());
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+        family.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (var walk = Files.walk(path)) {
+            for (Path p :
+                    walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
