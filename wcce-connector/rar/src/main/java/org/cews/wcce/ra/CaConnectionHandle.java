@@ -2,6 +2,8 @@ package org.cews.wcce.ra;
 
 import org.cews.wcce.api.CaConnection;
 import org.cews.wcce.api.CaException;
+import org.cews.wcce.api.EnrollmentRequest;
+import org.cews.wcce.api.EnrollmentResult;
 
 /** What the CES holds while it uses a pooled connection; invalid once closed or reclaimed. */
 public final class CaConnectionHandle implements CaConnection {
@@ -34,7 +36,35 @@ public final class CaConnectionHandle implements CaConnection {
 
     @Override
     public String endpoint() throws CaException {
-        return live().channel().endpoint();
+        return live().session().endpoint();
+    }
+
+    @Override
+    public EnrollmentResult submit(EnrollmentRequest request) throws CaException {
+        CaManagedConnection connection = live();
+        try {
+            return connection.session().submit(request);
+        } catch (CaException e) {
+            reportIfBroken(connection, e);
+            throw e;
+        }
+    }
+
+    @Override
+    public EnrollmentResult retrieve(int requestId, boolean fullResponse) throws CaException {
+        CaManagedConnection connection = live();
+        try {
+            return connection.session().retrieve(requestId, fullResponse);
+        } catch (CaException e) {
+            reportIfBroken(connection, e);
+            throw e;
+        }
+    }
+
+    private static void reportIfBroken(CaManagedConnection connection, CaException e) {
+        if (!connection.isUsable()) {
+            connection.sessionFailed(e);
+        }
     }
 
     @Override

@@ -16,36 +16,42 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.security.auth.Subject;
 import javax.transaction.xa.XAResource;
-import org.cews.wcce.transport.TcpChannel;
+import org.cews.wcce.client.IcprSession;
 
 /**
- * One physical connection to the CA, owned by the pool. Applications only see
- * {@link CaConnectionHandle}s; closing a handle returns this connection to the pool, a transport
- * error takes it out.
+ * One physical connection to the CA, owned by the pool: an MS-ICPR association bound at packet
+ * privacy. Applications only see {@link CaConnectionHandle}s; closing a handle returns this
+ * connection to the pool, a broken session takes it out.
  */
 final class CaManagedConnection implements ManagedConnection {
 
     private final CaManagedConnectionFactory factory;
-    private final TcpChannel channel;
+    private final IcprSession session;
     private final List<ConnectionEventListener> listeners = new CopyOnWriteArrayList<>();
     private final Set<CaConnectionHandle> handles = ConcurrentHashMap.newKeySet();
     private PrintWriter logWriter;
 
-    CaManagedConnection(CaManagedConnectionFactory factory, TcpChannel channel) {
+    CaManagedConnection(CaManagedConnectionFactory factory, IcprSession session) {
         this.factory = factory;
-        this.channel = channel;
+        this.session = session;
     }
 
     CaManagedConnectionFactory factory() {
         return factory;
     }
 
-    TcpChannel channel() {
-        return channel;
+    IcprSession session() {
+        return session;
     }
 
     boolean isUsable() {
-        return channel.isOpen();
+        return session.isUsable();
+    }
+
+    /** The session broke under a call: the pool must destroy this connection, not lend it again. */
+    void sessionFailed(Exception cause) {
+        ConnectionEvent event = new ConnectionEvent(this, ConnectionEvent.CONNECTION_ERROR_OCCURRED, cause);
+        listeners.forEach(listener -> listener.connectionErrorOccurred(event));
     }
 
     @Override
@@ -76,7 +82,7 @@ final class CaManagedConnection implements ManagedConnection {
     public void destroy() {
         cleanup();
         try {
-            channel.close();
+            session.close();
         } catch (IOException ignored) {
             // Closing a socket that is already gone: nothing left to release.
         }

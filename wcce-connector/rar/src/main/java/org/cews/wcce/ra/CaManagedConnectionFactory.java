@@ -7,19 +7,36 @@ import jakarta.resource.spi.ManagedConnection;
 import jakarta.resource.spi.ManagedConnectionFactory;
 import jakarta.resource.spi.ResourceAdapterInternalException;
 import jakarta.resource.spi.ValidatingManagedConnectionFactory;
-import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import javax.security.auth.Subject;
-import org.cews.wcce.transport.TcpChannel;
+import org.cews.wcce.api.CaException;
+import org.cews.wcce.client.CaEndpoint;
+import org.cews.wcce.client.IcprSession;
+import org.cews.wcce.client.KeytabServiceTickets;
+import org.cews.wcce.kerberos.KerberosClientContext;
+import org.cews.wcce.kerberos.SpnegoClientContext;
+import org.cews.wcce.kerberos.crypto.RandomSource;
+import org.cews.wcce.msnlmp.NtlmClientContext;
+import org.cews.wcce.msnlmp.NtlmCredential;
+import org.cews.wcce.msrpce.ClientSecurityContext;
 
 /**
  * The outbound connection definition for one CA. Its properties come from the resource-adapters
  * subsystem (deploy/cli/configure-connector.cli); equality is over those properties, as the
  * Connectors specification asks (§6.5.3.2).
+ *
+ * <p>Every physical connection is an MS-ICPR association bound at packet privacy as the
+ * connector's own identity (ARCHITECTURE.md §4.2, enrollment-agent mode): NTLM with the
+ * configured account, or Kerberos (raw, or SPNEGO as "Negotiate") with service tickets for
+ * {@code CaServicePrincipal} obtained from the configured keytab.
  */
 public class CaManagedConnectionFactory implements ManagedConnectionFactory, ValidatingManagedConnectionFactory {
 
@@ -30,7 +47,16 @@ public class CaManagedConnectionFactory implements ManagedConnectionFactory, Val
     private Integer caPort = 135;
     private Integer connectTimeoutMillis = 5_000;
     private Integer readTimeoutMillis = 30_000;
+    private String authenticationType = "NTLM";
+    private String userName;
+    private String domain;
+    private String password;
+    private String workstation = "CEWS";
+    private String caServicePrincipal;
+    private String kerberosPrincipal;
+    private String keytab;
     private transient PrintWriter logWriter;
+    private transient KeytabServiceTickets tickets;
 
     @Override
     public Object createConnectionFactory(ConnectionManager manager) {
@@ -48,13 +74,51 @@ public class CaManagedConnectionFactory implements ManagedConnectionFactory, Val
             throws ResourceException {
         requireConfigured();
         try {
-            TcpChannel channel = TcpChannel.open(
-                    caHost, caPort, Duration.ofMillis(connectTimeoutMillis), Duration.ofMillis(readTimeoutMillis));
-            return new CaManagedConnection(this, channel);
-        } catch (IOException e) {
-            throw new ResourceAdapterInternalException(
-                    "cannot connect to CA " + caName + " at " + caHost + ":" + caPort + ": " + e.getMessage(), e);
+            IcprSession session = IcprSession.open(
+                    new CaEndpoint(caHost, caPort, caName),
+                    newSecurityContext(),
+                    Duration.ofMillis(connectTimeoutMillis),
+                    Duration.ofMillis(readTimeoutMillis));
+            return new CaManagedConnection(this, session);
+        } catch (CaException e) {
+            throw new ResourceAdapterInternalException("cannot connect to CA: " + e.getMessage(), e);
         }
+    }
+
+    /** A fresh security context for one bind, as AuthenticationType says. */
+    private ClientSecurityContext newSecurityContext() throws ResourceException, CaException {
+        switch (authenticationType.toUpperCase(Locale.ROOT)) {
+            case "NTLM":
+                if (userName == null || domain == null || password == null) {
+                    throw new jakarta.resource.spi.InvalidPropertyException(
+                            "NTLM needs UserName, Domain and Password (configure-connector.cli)");
+                }
+                return new NtlmClientContext(
+                        NtlmCredential.ofPassword(userName, domain, password.toCharArray()),
+                        workstation,
+                        caServicePrincipal == null ? "host/" + caHost : caServicePrincipal,
+                        new SecureRandom()::nextBytes,
+                        Clock.systemUTC());
+            case "KERBEROS":
+                return new KerberosClientContext(tickets().current(), RandomSource.secure(), Clock.systemUTC());
+            case "NEGOTIATE":
+                return new SpnegoClientContext(
+                        new KerberosClientContext(tickets().current(), RandomSource.secure(), Clock.systemUTC()));
+            default:
+                throw new jakarta.resource.spi.InvalidPropertyException(
+                        "AuthenticationType must be NTLM, Kerberos or Negotiate (actual: " + authenticationType + ")");
+        }
+    }
+
+    private synchronized KeytabServiceTickets tickets() throws ResourceException {
+        if (tickets == null) {
+            if (kerberosPrincipal == null || keytab == null || caServicePrincipal == null) {
+                throw new jakarta.resource.spi.InvalidPropertyException(
+                        "Kerberos needs KerberosPrincipal, Keytab and CaServicePrincipal (configure-connector.cli)");
+            }
+            tickets = new KeytabServiceTickets(kerberosPrincipal, Path.of(keytab), caServicePrincipal);
+        }
+        return tickets;
     }
 
     @Override
@@ -131,6 +195,70 @@ public class CaManagedConnectionFactory implements ManagedConnectionFactory, Val
         this.connectTimeoutMillis = connectTimeoutMillis;
     }
 
+    public String getAuthenticationType() {
+        return authenticationType;
+    }
+
+    public void setAuthenticationType(String authenticationType) {
+        this.authenticationType = authenticationType;
+    }
+
+    public String getUserName() {
+        return userName;
+    }
+
+    public void setUserName(String userName) {
+        this.userName = userName;
+    }
+
+    public String getDomain() {
+        return domain;
+    }
+
+    public void setDomain(String domain) {
+        this.domain = domain;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public String getWorkstation() {
+        return workstation;
+    }
+
+    public void setWorkstation(String workstation) {
+        this.workstation = workstation;
+    }
+
+    public String getCaServicePrincipal() {
+        return caServicePrincipal;
+    }
+
+    public void setCaServicePrincipal(String caServicePrincipal) {
+        this.caServicePrincipal = caServicePrincipal;
+    }
+
+    public String getKerberosPrincipal() {
+        return kerberosPrincipal;
+    }
+
+    public void setKerberosPrincipal(String kerberosPrincipal) {
+        this.kerberosPrincipal = kerberosPrincipal;
+    }
+
+    public String getKeytab() {
+        return keytab;
+    }
+
+    public void setKeytab(String keytab) {
+        this.keytab = keytab;
+    }
+
     public Integer getReadTimeoutMillis() {
         return readTimeoutMillis;
     }
@@ -146,11 +274,19 @@ public class CaManagedConnectionFactory implements ManagedConnectionFactory, Val
                 && Objects.equals(caHost, that.caHost)
                 && Objects.equals(caPort, that.caPort)
                 && Objects.equals(connectTimeoutMillis, that.connectTimeoutMillis)
-                && Objects.equals(readTimeoutMillis, that.readTimeoutMillis);
+                && Objects.equals(readTimeoutMillis, that.readTimeoutMillis)
+                && Objects.equals(authenticationType, that.authenticationType)
+                && Objects.equals(userName, that.userName)
+                && Objects.equals(domain, that.domain)
+                && Objects.equals(password, that.password)
+                && Objects.equals(workstation, that.workstation)
+                && Objects.equals(caServicePrincipal, that.caServicePrincipal)
+                && Objects.equals(kerberosPrincipal, that.kerberosPrincipal)
+                && Objects.equals(keytab, that.keytab);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(caName, caHost, caPort, connectTimeoutMillis, readTimeoutMillis);
+        return Objects.hash(caName, caHost, caPort, authenticationType, userName, domain, kerberosPrincipal);
     }
 }

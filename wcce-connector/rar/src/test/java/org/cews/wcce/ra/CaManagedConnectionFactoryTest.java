@@ -1,5 +1,6 @@
 package org.cews.wcce.ra;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -17,22 +18,26 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.cews.wcce.api.CaException;
+import org.cews.wcce.api.EnrollmentRequest;
+import org.cews.wcce.api.EnrollmentResult;
+import org.cews.wcce.api.RequestFormat;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The pool contract of the adapter, against a real loopback listener standing in for the CA's port. */
+/** The pool contract of the adapter, against an in-process CA speaking MS-ICPR over NTLM on loopback. */
 class CaManagedConnectionFactoryTest {
 
-    private ServerSocket ca;
+    private TestCa ca;
     private CaManagedConnectionFactory factory;
 
     @BeforeEach
     void setUp() throws IOException {
-        ca = new ServerSocket(0, 8, InetAddress.getLoopbackAddress());
-        factory = configured(ca.getLocalPort());
+        ca = new TestCa();
+        factory = configured(ca.endpointMapperPort());
     }
 
     @AfterEach
@@ -42,17 +47,22 @@ class CaManagedConnectionFactoryTest {
 
     private static CaManagedConnectionFactory configured(int port) {
         CaManagedConnectionFactory f = new CaManagedConnectionFactory();
-        f.setCaName("Lab-Issuing-CA");
+        f.setCaName(TestCa.CA_NAME);
         f.setCaHost("127.0.0.1");
         f.setCaPort(port);
+        f.setAuthenticationType("NTLM");
+        f.setUserName(TestCa.SERVICE.user());
+        f.setDomain(TestCa.SERVICE.domain());
+        f.setPassword("Svc-Ces-Pw-1");
+        f.setCaServicePrincipal("host/ca01.lab.example");
         return f;
     }
 
     @Test
     void equalityIsOverTheConfiguration() {
-        assertEquals(configured(ca.getLocalPort()), factory);
-        assertEquals(configured(ca.getLocalPort()).hashCode(), factory.hashCode());
-        assertNotEquals(configured(ca.getLocalPort() + 1), factory);
+        assertEquals(configured(ca.endpointMapperPort()), factory);
+        assertEquals(configured(ca.endpointMapperPort()).hashCode(), factory.hashCode());
+        assertNotEquals(configured(ca.endpointMapperPort() + 1), factory);
     }
 
     @Test
@@ -65,12 +75,59 @@ class CaManagedConnectionFactoryTest {
 
     @Test
     void unreachableCaNamesTheEndpoint() throws IOException {
-        int port = ca.getLocalPort();
-        ca.close();
-        ResourceAdapterInternalException e =
-                assertThrows(ResourceAdapterInternalException.class, () -> factory.createManagedConnection(null, null));
+        // A port nothing listens on: one the OS gave a listener that is closed again before any
+        // thread waited in accept() (closing a listener with a thread blocked in accept() can be
+        // deferred by the JDK, which would make this test wait for the read timeout).
+        int port;
+        try (ServerSocket gone = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = gone.getLocalPort();
+        }
+        CaManagedConnectionFactory unreachable = configured(port);
+        ResourceAdapterInternalException e = assertThrows(
+                ResourceAdapterInternalException.class, () -> unreachable.createManagedConnection(null, null));
         assertTrue(
-                e.getMessage().startsWith("cannot connect to CA Lab-Issuing-CA at 127.0.0.1:" + port), e.getMessage());
+                e.getMessage().startsWith("cannot connect to CA: CA Test-CA: endpoint mapper at 127.0.0.1:" + port),
+                e.getMessage());
+    }
+
+    @Test
+    void wrongPasswordFailsAtTheFirstCallAndTakesTheConnectionOut() throws ResourceException {
+        factory.setPassword("not-the-password");
+        CaManagedConnection connection = (CaManagedConnection) factory.createManagedConnection(null, null);
+        List<ConnectionEvent> events = new ArrayList<>();
+        connection.addConnectionEventListener(recording(events));
+        CaConnectionHandle handle = (CaConnectionHandle) connection.getConnection(null, null);
+        // NTLM's auth3 has no reply: the CA refuses the first call.
+        assertThrows(CaException.class, () -> handle.submit(request("User")));
+        assertEquals(ConnectionEvent.CONNECTION_ERROR_OCCURRED, events.get(0).getId());
+        assertEquals(Set.of(connection), factory.getInvalidConnections(Set.of(connection)));
+        connection.destroy();
+    }
+
+    @Test
+    void issuedPendingDeniedAndRetrieved() throws ResourceException, CaException {
+        CaManagedConnection connection = (CaManagedConnection) factory.createManagedConnection(null, null);
+        CaConnectionHandle handle = (CaConnectionHandle) connection.getConnection(null, null);
+
+        EnrollmentResult issued = handle.submit(request("User"));
+        assertTrue(issued instanceof EnrollmentResult.Issued, issued.toString());
+        assertArrayEquals(new byte[] {3, 2, 1}, ((EnrollmentResult.Issued) issued).certificate());
+
+        EnrollmentResult pending = handle.submit(request("User"));
+        assertEquals(new EnrollmentResult.Pending(2, "Taken Under Submission"), pending);
+
+        EnrollmentResult denied = handle.submit(request("Denied"));
+        assertTrue(denied instanceof EnrollmentResult.Denied, denied.toString());
+        assertEquals("0x80094012", ((EnrollmentResult.Denied) denied).hresultHex());
+
+        assertEquals(new EnrollmentResult.Pending(2, "Taken Under Submission"), handle.retrieve(2, false));
+        handle.close();
+        connection.destroy();
+    }
+
+    private static EnrollmentRequest request(String template) {
+        return new EnrollmentRequest(
+                RequestFormat.PKCS10, new byte[] {1, 2, 3}, Map.of("CertificateTemplate", template), false);
     }
 
     @Test
@@ -80,7 +137,7 @@ class CaManagedConnectionFactoryTest {
         connection.addConnectionEventListener(recording(events));
 
         CaConnectionHandle handle = (CaConnectionHandle) connection.getConnection(null, null);
-        assertEquals("127.0.0.1:" + ca.getLocalPort(), handle.endpoint());
+        assertEquals("127.0.0.1:" + ca.icprPort(), handle.endpoint());
         handle.close();
 
         assertEquals(1, events.size());
@@ -111,9 +168,9 @@ class CaManagedConnectionFactoryTest {
 
     @Test
     void connectionsOfAnotherCaAreNotMatched() throws ResourceException, IOException {
-        try (ServerSocket other = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        try (TestCa other = new TestCa()) {
             CaManagedConnection foreign =
-                    (CaManagedConnection) configured(other.getLocalPort()).createManagedConnection(null, null);
+                    (CaManagedConnection) configured(other.endpointMapperPort()).createManagedConnection(null, null);
             assertNull(factory.matchManagedConnections(Set.of(foreign), null, null));
             foreign.destroy();
         }

@@ -1,0 +1,50 @@
+package org.cews.wcce.api;
+
+/**
+ * What the CA decided about a request ([MS-WCCE] 3.2.1.4.2.1 dispositions): issued, pending an
+ * officer, or refused with an HRESULT. Every result carries the CA's request id, which a pending
+ * request is later retrieved by.
+ */
+public sealed interface EnrollmentResult {
+
+    int requestId();
+
+    /** The CA's own words (the disposition message), possibly empty. */
+    String message();
+
+    /**
+     * CR_DISP_ISSUED: the DER certificate, and either a PKCS#7 certs-only with the chain or a CMC
+     * full PKI response, as requested.
+     */
+    record Issued(int requestId, byte[] certificate, byte[] chainOrFullResponse, String message)
+            implements EnrollmentResult {
+        public Issued {
+            certificate = certificate.clone();
+            chainOrFullResponse = chainOrFullResponse.clone();
+        }
+
+        @Override
+        public byte[] certificate() {
+            return certificate.clone();
+        }
+
+        @Override
+        public byte[] chainOrFullResponse() {
+            return chainOrFullResponse.clone();
+        }
+    }
+
+    /** CR_DISP_UNDER_SUBMISSION: an officer must decide; retrieve it later by request id. */
+    record Pending(int requestId, String message) implements EnrollmentResult {}
+
+    /**
+     * Denied or failed: the HRESULT says why (for example 0x80094012 CERTSRV_E_TEMPLATE_DENIED),
+     * as a Windows client would show it.
+     */
+    record Denied(int requestId, int hresult, String message) implements EnrollmentResult {
+
+        public String hresultHex() {
+            return String.format("0x%08X", hresult);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package org.cews.wcce.client;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.time.Duration;
+import org.cews.wcce.api.CaException;
+import org.cews.wcce.api.EnrollmentRequest;
+import org.cews.wcce.api.EnrollmentResult;
+import org.cews.wcce.epm.EndpointMapperClient;
+import org.cews.wcce.epm.EndpointNotRegisteredException;
+import org.cews.wcce.msicpr.CertServerRequest;
+import org.cews.wcce.msicpr.CertServerRequestResponse;
+import org.cews.wcce.msicpr.IcprInterface;
+import org.cews.wcce.msicpr.RequestFlag;
+import org.cews.wcce.msicpr.RequestFlags;
+import org.cews.wcce.msicpr.RequestType;
+import org.cews.wcce.msrpce.ClientSecurityContext;
+import org.cews.wcce.msrpce.FaultStatus;
+import org.cews.wcce.msrpce.RpcClientAssociation;
+import org.cews.wcce.msrpce.RpcException;
+import org.cews.wcce.msrpce.RpcFaultException;
+import org.cews.wcce.msrpce.RpcLimits;
+import org.cews.wcce.msrpce.RpcSecurityException;
+import org.cews.wcce.ndr.NdrException;
+import org.cews.wcce.transport.TcpChannel;
+
+/**
+ * One authenticated MS-ICPR association with a CA ([MS-ICPR] 3.1.3: a client MAY reuse an
+ * association for several calls): the endpoint mapper gives the port, the bind runs the security
+ * context's legs at packet privacy, then CertServerRequest calls follow. A fault from the CA
+ * leaves the session usable; a transport, protocol or security failure breaks it.
+ */
+public final class IcprSession implements Closeable {
+
+    private final CaEndpoint ca;
+    private final RpcClientAssociation association;
+    private final String endpoint;
+    private volatile boolean broken;
+
+    private IcprSession(CaEndpoint ca, RpcClientAssociation association, String endpoint) {
+        this.ca = ca;
+        this.association = association;
+        this.endpoint = endpoint;
+    }
+
+    /** Looks up the ICPR port, connects and binds; {@code security} is a fresh context for this bind. */
+    public static IcprSession open(
+            CaEndpoint ca, ClientSecurityContext security, Duration connectTimeout, Duration readTimeout)
+            throws CaException {
+        int port;
+        try {
+            port = EndpointMapperClient.tcpPort(
+                    TcpChannel.open(ca.host(), ca.endpointMapperPort(), connectTimeout, readTimeout),
+                    IcprInterface.SYNTAX);
+        } catch (IOException | RpcException | EndpointNotRegisteredException e) {
+            throw new CaException(
+                    "CA " + ca.caName() + ": endpoint mapper at " + ca.host() + ":" + ca.endpointMapperPort()
+                            + " did not give the ICPR port: " + e.getMessage(),
+                    e);
+        }
+        String endpoint = ca.host() + ":" + port;
+        try {
+            TcpChannel channel = TcpChannel.open(ca.host(), port, connectTimeout, readTimeout);
+            return new IcprSession(
+                    ca,
+                    RpcClientAssociation.bind(channel, IcprInterface.SYNTAX, security, RpcLimits.DEFAULT),
+                    endpoint);
+        } catch (IOException | RpcException | RpcSecurityException e) {
+            throw new CaException(
+                    "CA " + ca.caName() + " at " + endpoint + ": bind with "
+                            + security.authType().code() + " at packet privacy failed: " + e.getMessage(),
+                    e);
+        }
+    }
+
+    public String endpoint() {
+        return endpoint;
+    }
+
+    /** False once a call failed below the RPC level; the pool must then discard the session. */
+    public boolean isUsable() {
+        return !broken;
+    }
+
+    public EnrollmentResult submit(EnrollmentRequest request) throws CaException {
+        RequestFlags flags = request.fullResponse()
+                ? RequestFlags.of(new RequestType(request.format().requestType()), RequestFlag.FULL_RESPONSE)
+                : RequestFlags.of(new RequestType(request.format().requestType()));
+        return call(CertServerRequest.submit(flags, ca.caName(), request.attributeString(), request.request()));
+    }
+
+    public EnrollmentResult retrieve(int requestId, boolean fullResponse) throws CaException {
+        RequestFlags flags =
+                fullResponse ? RequestFlags.of(RequestType.ANY, RequestFlag.FULL_RESPONSE) : RequestFlags.NONE;
+        return call(CertServerRequest.retrieve(flags, ca.caName(), requestId));
+    }
+
+    private EnrollmentResult call(CertServerRequest request) throws CaException {
+        if (broken) {
+            throw new CaException("the session with CA " + ca.caName() + " at " + endpoint + " is broken");
+        }
+        try {
+            byte[] stub = association.call(IcprInterface.OPNUM_CERT_SERVER_REQUEST, request.encode());
+            return Dispositions.toResult(CertServerRequestResponse.decode(stub));
+        } catch (RpcFaultException e) {
+            // A fault about this call leaves the association usable; one about the security
+            // context (a failed logon shows here, NTLM's auth3 having no reply) or the protocol
+            // does not: the server closes the connection after it.
+            if (breaksAssociation(e.status())) {
+                broken = true;
+            }
+            throw new CaException("CA " + ca.caName() + " at " + endpoint + " refused the call: " + e.getMessage(), e);
+        } catch (IOException | RpcException | RpcSecurityException | NdrException e) {
+            broken = true;
+            throw new CaException("CA " + ca.caName() + " at " + endpoint + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean breaksAssociation(FaultStatus status) {
+        return status.equals(FaultStatus.ACCESS_DENIED)
+                || status.equals(FaultStatus.PROTO_ERROR)
+                || status.equals(FaultStatus.SEC_PKG_ERROR);
+    }
+
+    @Override
+    public void close() throws IOException {
+        broken = true;
+        association.close();
+    }
+}
