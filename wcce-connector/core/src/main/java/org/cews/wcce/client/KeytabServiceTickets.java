@@ -5,13 +5,9 @@ import java.security.PrivilegedExceptionAction;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.Map;
 import javax.security.auth.Subject;
 import javax.security.auth.kerberos.KerberosPrincipal;
 import javax.security.auth.kerberos.KerberosTicket;
-import javax.security.auth.login.AppConfigurationEntry;
-import javax.security.auth.login.Configuration;
-import javax.security.auth.login.LoginContext;
 import javax.security.auth.login.LoginException;
 import org.cews.wcce.api.CaException;
 import org.cews.wcce.kerberos.ServiceTicket;
@@ -62,9 +58,7 @@ public final class KeytabServiceTickets {
 
     private KerberosTicket fetch() throws CaException {
         try {
-            LoginContext login = new LoginContext("cews-ca", new Subject(), callbacks -> {}, keytabLogin());
-            login.login();
-            Subject subject = login.getSubject();
+            Subject subject = KeytabLogin.login(principal, keytab);
             Subject.doAs(subject, (PrivilegedExceptionAction<Void>) () -> {
                 GSSManager manager = GSSManager.getInstance();
                 Oid krb5 = new Oid("1.2.840.113554.1.2.2");
@@ -95,26 +89,5 @@ public final class KeytabServiceTickets {
             Throwable cause = e.getCause() instanceof GSSException ? e.getCause() : e;
             throw new CaException("no service ticket for " + servicePrincipal + ": " + cause.getMessage(), cause);
         }
-    }
-
-    private Configuration keytabLogin() {
-        return new Configuration() {
-            @Override
-            public AppConfigurationEntry[] getAppConfigurationEntry(String name) {
-                return new AppConfigurationEntry[] {
-                    new AppConfigurationEntry(
-                            "com.sun.security.auth.module.Krb5LoginModule",
-                            AppConfigurationEntry.LoginModuleControlFlag.REQUIRED,
-                            Map.of(
-                                    "principal", principal,
-                                    "keyTab", keytab.toString(),
-                                    "useKeyTab", "true",
-                                    "storeKey", "true",
-                                    "doNotPrompt", "true",
-                                    "isInitiator", "true",
-                                    "refreshKrb5Config", "true"))
-                };
-            }
-        };
     }
 }
