@@ -30,10 +30,23 @@ public final class CaConnectionFactoryImpl implements CaConnectionFactory, Seria
 
     @Override
     public CaConnection getConnection() throws CaException {
+        return allocate(CaRequestInfo.SERVICE);
+    }
+
+    @Override
+    public CaConnection getConnection(String userPrincipal) throws CaException {
+        if (userPrincipal == null || userPrincipal.isBlank()) {
+            throw new CaException("impersonation needs the user's principal name");
+        }
+        return allocate(new CaRequestInfo(userPrincipal));
+    }
+
+    private CaConnection allocate(CaRequestInfo info) throws CaException {
         try {
-            return (CaConnection) manager.allocateConnection(factory, null);
+            return (CaConnection) manager.allocateConnection(factory, info);
         } catch (ResourceException e) {
-            throw new CaException("no connection to CA " + caName() + ": " + e.getMessage(), e);
+            String as = info.impersonates() ? " as " + info.userPrincipal() : "";
+            throw new CaException("no connection to CA " + caName() + as + ": " + e.getMessage(), e);
         }
     }
 

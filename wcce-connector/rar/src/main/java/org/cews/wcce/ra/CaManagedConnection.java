@@ -26,14 +26,21 @@ import org.cews.wcce.client.IcprSession;
 final class CaManagedConnection implements ManagedConnection {
 
     private final CaManagedConnectionFactory factory;
+    private final CaRequestInfo identity;
     private final IcprSession session;
     private final List<ConnectionEventListener> listeners = new CopyOnWriteArrayList<>();
     private final Set<CaConnectionHandle> handles = ConcurrentHashMap.newKeySet();
     private PrintWriter logWriter;
 
-    CaManagedConnection(CaManagedConnectionFactory factory, IcprSession session) {
+    CaManagedConnection(CaManagedConnectionFactory factory, CaRequestInfo identity, IcprSession session) {
         this.factory = factory;
+        this.identity = identity;
         this.session = session;
+    }
+
+    /** Whom the CA sees on this connection: a user, or the connector's own account. */
+    CaRequestInfo identity() {
+        return identity;
     }
 
     CaManagedConnectionFactory factory() {
@@ -135,7 +142,7 @@ final class CaManagedConnection implements ManagedConnection {
 
             @Override
             public String getUserName() {
-                return null;
+                return identity.userPrincipal();
             }
         };
     }

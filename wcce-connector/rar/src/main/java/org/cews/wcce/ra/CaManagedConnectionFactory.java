@@ -21,6 +21,7 @@ import org.cews.wcce.api.CaException;
 import org.cews.wcce.client.CaEndpoint;
 import org.cews.wcce.client.IcprSession;
 import org.cews.wcce.client.KeytabServiceTickets;
+import org.cews.wcce.client.S4uServiceTickets;
 import org.cews.wcce.kerberos.KerberosClientContext;
 import org.cews.wcce.kerberos.SpnegoClientContext;
 import org.cews.wcce.kerberos.crypto.RandomSource;
@@ -57,6 +58,7 @@ public class CaManagedConnectionFactory implements ManagedConnectionFactory, Val
     private String keytab;
     private transient PrintWriter logWriter;
     private transient KeytabServiceTickets tickets;
+    private transient S4uServiceTickets s4u;
 
     @Override
     public Object createConnectionFactory(ConnectionManager manager) {
@@ -73,16 +75,37 @@ public class CaManagedConnectionFactory implements ManagedConnectionFactory, Val
     public ManagedConnection createManagedConnection(Subject subject, ConnectionRequestInfo info)
             throws ResourceException {
         requireConfigured();
+        CaRequestInfo who = CaRequestInfo.of(info);
         try {
+            ClientSecurityContext security =
+                    who.impersonates() ? impersonating(who.userPrincipal()) : newSecurityContext();
             IcprSession session = IcprSession.open(
                     new CaEndpoint(caHost, caPort, caName),
-                    newSecurityContext(),
+                    security,
                     Duration.ofMillis(connectTimeoutMillis),
                     Duration.ofMillis(readTimeoutMillis));
-            return new CaManagedConnection(this, session);
+            return new CaManagedConnection(this, who, session);
         } catch (CaException e) {
             throw new ResourceAdapterInternalException("cannot connect to CA: " + e.getMessage(), e);
         }
+    }
+
+    /** Kerberos in the user's name, from S4U2Self + S4U2Proxy with the connector's keytab. */
+    private ClientSecurityContext impersonating(String user) throws ResourceException, CaException {
+        KerberosClientContext krb =
+                new KerberosClientContext(s4u().forUser(user), RandomSource.secure(), Clock.systemUTC());
+        return "NEGOTIATE".equalsIgnoreCase(authenticationType) ? new SpnegoClientContext(krb) : krb;
+    }
+
+    private synchronized S4uServiceTickets s4u() throws ResourceException {
+        if (s4u == null) {
+            if (kerberosPrincipal == null || keytab == null || caServicePrincipal == null) {
+                throw new jakarta.resource.spi.InvalidPropertyException(
+                        "impersonation needs KerberosPrincipal, Keytab and CaServicePrincipal (configure-connector.cli)");
+            }
+            s4u = new S4uServiceTickets(kerberosPrincipal, Path.of(keytab), caServicePrincipal);
+        }
+        return s4u;
     }
 
     /** A fresh security context for one bind, as AuthenticationType says. */
@@ -127,6 +150,7 @@ public class CaManagedConnectionFactory implements ManagedConnectionFactory, Val
         for (Object candidate : candidates) {
             if (candidate instanceof CaManagedConnection connection
                     && connection.factory().equals(this)
+                    && connection.identity().equals(CaRequestInfo.of(info))
                     && connection.isUsable()) {
                 return connection;
             }

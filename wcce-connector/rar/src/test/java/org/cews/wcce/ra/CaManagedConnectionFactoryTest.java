@@ -125,6 +125,23 @@ class CaManagedConnectionFactoryTest {
         connection.destroy();
     }
 
+    @Test
+    void connectionsAreNeverLentToAnotherIdentity() throws ResourceException {
+        CaManagedConnection service = (CaManagedConnection) factory.createManagedConnection(null, null);
+        assertSame(service, factory.matchManagedConnections(Set.of(service), null, CaRequestInfo.SERVICE));
+        assertNull(factory.matchManagedConnections(Set.of(service), null, new CaRequestInfo("alice@LAB.EXAMPLE")));
+        assertEquals(new CaRequestInfo("alice@LAB.EXAMPLE"), new CaRequestInfo("alice@LAB.EXAMPLE"));
+        service.destroy();
+    }
+
+    @Test
+    void impersonationWithoutAKeytabIsNamed() {
+        InvalidPropertyException e = assertThrows(
+                InvalidPropertyException.class,
+                () -> factory.createManagedConnection(null, new CaRequestInfo("alice@LAB.EXAMPLE")));
+        assertTrue(e.getMessage().startsWith("impersonation needs KerberosPrincipal, Keytab"), e.getMessage());
+    }
+
     private static EnrollmentRequest request(String template) {
         return new EnrollmentRequest(
                 RequestFormat.PKCS10, new byte[] {1, 2, 3}, Map.of("CertificateTemplate", template), false);
