@@ -28,7 +28,10 @@ import org.cews.lab.rpc.LabSecurity;
  */
 public final class Lab implements AutoCloseable {
 
-    private static final System.Logger LOG = System.getLogger(Lab.class.getName());
+    /** Not a static field: {@link #main} must configure logging before the first logger exists. */
+    private static System.Logger log() {
+        return System.getLogger(Lab.class.getName());
+    }
 
     private final LabStatus status;
     private final LabCa ca;
@@ -49,7 +52,7 @@ public final class Lab implements AutoCloseable {
 
     public static Lab start(LabConfig config, LabCaFactory caFactory, Clock clock) throws Exception {
         Path state = Files.createDirectories(config.stateDir()).toAbsolutePath();
-        LOG.log(System.Logger.Level.INFO, "LAB0001 lab starting in {0}", state);
+        log().log(System.Logger.Level.INFO, "LAB0001 lab starting in {0}", state);
         LabAccounts accounts = LabAccounts.load();
         Deque<AutoCloseable> running = new ArrayDeque<>();
         try {
@@ -87,19 +90,19 @@ public final class Lab implements AutoCloseable {
                     copyAccounts(state),
                     clock.instant());
             Path file = status.write("running", clock.instant());
-            LOG.log(
-                    System.Logger.Level.INFO,
-                    "LAB0002 lab running: CA {0}, ldap {1,number,#}, kdc {2,number,#}, epm {3,number,#}, icpr {4,number,#}, officer {5,number,#}; status in {6}",
-                    ca.name(),
-                    status.ldapPort(),
-                    status.kdcPort(),
-                    status.epmPort(),
-                    status.icprPort(),
-                    status.officerPort(),
-                    file);
+            log().log(
+                            System.Logger.Level.INFO,
+                            "LAB0002 lab running: CA {0}, ldap {1,number,#}, kdc {2,number,#}, epm {3,number,#}, icpr {4,number,#}, officer {5,number,#}; status in {6}",
+                            ca.name(),
+                            status.ldapPort(),
+                            status.kdcPort(),
+                            status.epmPort(),
+                            status.icprPort(),
+                            status.officerPort(),
+                            file);
             return new Lab(status, ca, running, clock);
         } catch (Exception | Error e) {
-            LOG.log(System.Logger.Level.ERROR, "LAB0003 lab failed to start: " + e);
+            log().log(System.Logger.Level.ERROR, "LAB0003 lab failed to start: " + e);
             closeAll(running);
             throw e;
         }
@@ -131,14 +134,14 @@ public final class Lab implements AutoCloseable {
         if (running.isEmpty()) {
             return;
         }
-        LOG.log(System.Logger.Level.INFO, "LAB0004 lab stopping");
+        log().log(System.Logger.Level.INFO, "LAB0004 lab stopping");
         closeAll(running);
         try {
             status.write("stopped", clock.instant());
         } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "LAB0005 status file not updated: {0}", e.getMessage());
+            log().log(System.Logger.Level.WARNING, "LAB0005 status file not updated: {0}", e.getMessage());
         }
-        LOG.log(System.Logger.Level.INFO, "LAB0006 lab stopped");
+        log().log(System.Logger.Level.INFO, "LAB0006 lab stopped");
         stopped.countDown();
     }
 
@@ -158,11 +161,11 @@ public final class Lab implements AutoCloseable {
             try {
                 part.close();
             } catch (Exception e) {
-                LOG.log(
-                        System.Logger.Level.WARNING,
-                        "LAB0007 {0} did not stop cleanly: {1}",
-                        part.getClass().getSimpleName(),
-                        e.toString());
+                log().log(
+                                System.Logger.Level.WARNING,
+                                "LAB0007 {0} did not stop cleanly: {1}",
+                                part.getClass().getSimpleName(),
+                                e.toString());
             }
         }
     }

@@ -42,8 +42,20 @@ public final class FakeLabCa implements LabCa {
     private final List<PendingRequest> pending = new CopyOnWriteArrayList<>();
     private final AtomicInteger nextId = new AtomicInteger(1);
     private final X509Certificate certificate;
+    /** What the lab handed over, when it made this CA through {@link LabCaFactories}. */
+    public final LabCaContext context;
+
+    /** The constructor {@link LabCaFactories} looks for on a named CA class. */
+    public FakeLabCa(LabCaContext context) {
+        this.context = context;
+        this.certificate = selfSigned();
+    }
 
     public FakeLabCa() {
+        this(null);
+    }
+
+    private static X509Certificate selfSigned() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(256);
@@ -58,7 +70,7 @@ public final class FakeLabCa implements LabCa {
                     name,
                     pair.getPublic());
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
-            certificate = new JcaX509CertificateConverter()
+            return new JcaX509CertificateConverter()
                     .getCertificate(
                             builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate())));
         } catch (Exception e) {

@@ -64,7 +64,7 @@ final class EndpointMapperHandler implements RpcCallHandler {
             LOG.log(
                     System.Logger.Level.INFO,
                     "LAB0504 epm: ept_map {0} -> not registered",
-                    asked.map(String::valueOf).orElse("(no interface floor)"));
+                    asked.map(EndpointMapperHandler::describe).orElse("(no interface floor)"));
         }
         return response.encode();
     }
@@ -78,6 +78,11 @@ final class EndpointMapperHandler implements RpcCallHandler {
         } catch (NdrException e) {
             return Optional.empty();
         }
+    }
+
+    /** {@code 91ae6020-9e3c-11cf-8d7c-00aa00c091be v0.0}, as interfaces are written in IDL. */
+    static String describe(SyntaxId id) {
+        return id.uuid() + " v" + id.major() + "." + id.minor();
     }
 
     private static boolean compatible(SyntaxId offered, SyntaxId asked) {

@@ -49,7 +49,11 @@ public final class LabSecurity implements ServerSecurityContextFactory {
     public Optional<ServerSecurityContext> newContext(AuthType authType) {
         Optional<ServerSecurityContext> context = create(authType);
         if (context.isEmpty()) {
-            LOG.log(System.Logger.Level.INFO, "LAB0401 bind refused: auth_type {0} not offered", authType);
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    "LAB0401 bind refused: auth_type {0,number,#} ({1}) not offered",
+                    authType.code(),
+                    LoggedSecurityContext.name(authType));
         }
         return context.map(LoggedSecurityContext::new);
     }

@@ -67,6 +67,6 @@ final class LoggedSecurityContext implements ServerSecurityContext {
         if (type.equals(AuthType.SPNEGO)) {
             return "SPNEGO/Kerberos";
         }
-        return type.toString();
+        return "unknown";
     }
 }
