@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import javax.security.auth.kerberos.KerberosPrincipal;
 import javax.security.auth.kerberos.KeyTab;
@@ -99,6 +100,9 @@ public final class EmbeddedKdc implements AutoCloseable {
     private static Path export(SimpleKdcServer kdc, Path keytab, String principal) throws KrbException, IOException {
         Files.deleteIfExists(keytab); // Kerby appends to an existing keytab
         kdc.exportPrincipal(principal, keytab.toFile());
+        if (keytab.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(keytab, PosixFilePermissions.fromString("rw-------"));
+        }
         return keytab;
     }
 

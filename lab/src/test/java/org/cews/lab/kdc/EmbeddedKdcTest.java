@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -49,6 +50,8 @@ class EmbeddedKdcTest {
     void writesKeytabsAndKrb5ConfIntoTheStateDirectory() throws Exception {
         assertEquals(state.resolve("http.keytab"), kdc.httpKeytab());
         assertEquals(state.resolve("ca.keytab"), kdc.caKeytab());
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(kdc.caKeytab())));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(kdc.httpKeytab())));
         String conf = Files.readString(kdc.krb5Conf());
         assertTrue(conf.contains("kdc = 127.0.0.1:" + kdc.port()), conf);
         for (String line : new String[] {
