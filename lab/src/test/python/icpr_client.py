@@ -21,19 +21,34 @@ The client asks the lab's endpoint mapper (ept_map on its own port, not 135) for
 binds with NTLM at RPC_C_AUTHN_LEVEL_PKT_PRIVACY and submits a PKCS#10 request. It prints one
 "key value" line per fact and exits 0 when the call completed (whatever the disposition), 1 when
 the RPC layer failed, 2 on bad arguments.
+
+--kerberos binds with SPNEGO/Kerberos (auth_type 9; impacket 0.10 has no raw auth_type 16) as
+user@LAB.EXAMPLE for host/ca.lab.example, working around two impacket 0.10 habits: it asks KDCs on
+port 88 only (the lab's KDC has its own port), and it takes an absent ETYPE-INFO2 salt for an
+empty one (RFC 4120 5.2.7.5: absent means the default salt), so the AES key is derived here.
+Against the lab this gets tickets and the bind's AP exchange, then the lab refuses the third leg:
+impacket sends no SPNEGO mechListMIC.
 """
 
 import argparse
+import socket
 import sys
+from binascii import hexlify
 
 from impacket.dcerpc.v5 import epm, transport
 from impacket.dcerpc.v5.dtypes import DWORD, LPWSTR, NULL, ULONG
 from impacket.dcerpc.v5.ndr import NDRCALL, NDRPOINTER, NDRSTRUCT, NDRUniConformantArray
-from impacket.dcerpc.v5.rpcrt import DCERPCException, RPC_C_AUTHN_LEVEL_PKT_PRIVACY, RPC_C_AUTHN_WINNT
+from impacket.dcerpc.v5.rpcrt import (DCERPCException, RPC_C_AUTHN_GSS_NEGOTIATE, RPC_C_AUTHN_LEVEL_PKT_PRIVACY,
+                                       RPC_C_AUTHN_WINNT)
+from impacket.krb5 import kerberosv5
+from impacket.krb5.crypto import _enctype_table
 from impacket.uuid import uuidtup_to_bin
 
 ICERTPASSAGE = uuidtup_to_bin(('91ae6020-9e3c-11cf-8d7c-00aa00c091be', '0.0'))
 CR_IN_PKCS10 = 0x100
+REALM = 'LAB.EXAMPLE'
+CA_HOST = 'ca.lab.example'
+AES256_CTS_HMAC_SHA1_96 = 18
 
 
 class OctetArray(NDRUniConformantArray):
@@ -97,6 +112,27 @@ def icpr_binding(host, epm_port):
         dce.disconnect()
 
 
+class KdcPortSocket:
+    """The socket module as impacket's kerberosv5 sees it, with its fixed port 88 moved to the lab KDC's."""
+
+    def __init__(self, kdc_port):
+        self.kdc_port = kdc_port
+
+    def __getattr__(self, name):
+        return getattr(socket, name)
+
+    def getaddrinfo(self, host, port, *rest):
+        return socket.getaddrinfo(host, self.kdc_port if port == 88 else port, *rest)
+
+
+def kerberos_credentials(t, args):
+    kerberosv5.socket = KdcPortSocket(args.kdc_port)
+    key = _enctype_table[AES256_CTS_HMAC_SHA1_96].string_to_key(args.password, REALM + args.user, None)
+    t.setRemoteName(CA_HOST)  # the SPN is host/<remote name>; the address stays the binding's
+    t.set_credentials(args.user, '', REALM, aesKey=hexlify(key.contents).decode())
+    t.set_kerberos(True, kdcHost=args.host)
+
+
 def main(argv):
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument('--host', default='127.0.0.1')
@@ -107,6 +143,8 @@ def main(argv):
     p.add_argument('--authority', default='Lab-Issuing-CA')
     p.add_argument('--template', default='User')
     p.add_argument('--csr', required=True, help='a PKCS#10 request, DER')
+    p.add_argument('--kerberos', action='store_true', help='SPNEGO/Kerberos instead of NTLM')
+    p.add_argument('--kdc-port', type=int, default=88)
     args = p.parse_args(argv)
 
     with open(args.csr, 'rb') as f:
@@ -115,9 +153,12 @@ def main(argv):
         binding = icpr_binding(args.host, args.epm_port)
         print('binding', binding)
         t = transport.DCERPCTransportFactory(binding)
-        t.set_credentials(args.user, args.password, args.domain)
+        if args.kerberos:
+            kerberos_credentials(t, args)
+        else:
+            t.set_credentials(args.user, args.password, args.domain)
         dce = t.get_dce_rpc()
-        dce.set_auth_type(RPC_C_AUTHN_WINNT)
+        dce.set_auth_type(RPC_C_AUTHN_GSS_NEGOTIATE if args.kerberos else RPC_C_AUTHN_WINNT)
         dce.set_auth_level(RPC_C_AUTHN_LEVEL_PKT_PRIVACY)
         dce.connect()
         dce.bind(ICERTPASSAGE)

@@ -57,7 +57,7 @@ final class EndpointMapperHandler implements RpcCallHandler {
             LOG.log(
                     System.Logger.Level.INFO,
                     "LAB0503 epm: ept_map {0} -> port {1,number,#}",
-                    asked.get(),
+                    describe(asked.get()),
                     match.get().getValue());
         } else {
             response = EptMapResponse.notRegistered(request);

@@ -28,6 +28,7 @@ import org.cews.wcce.msrpce.RpcPrincipal;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,8 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * impacket, an independent DCE/RPC implementation, against the whole lab: it resolves the ICPR
  * port through the lab's endpoint mapper and submits a CSR over NTLM at packet privacy
  * (src/test/python/icpr_client.py). Skipped when /usr/bin/python3 has no impacket, unless
- * CEWS_REQUIRE_IMPACKET=1. Kerberos is not tried: impacket 0.10 asks KDCs on port 88 only and
- * pads alter_context wrongly (TESTBED.md).
+ * CEWS_REQUIRE_IMPACKET=1. Kerberos: see {@link #impacketOverSpnegoKerberos}.
  */
 class ImpacketInteropTest {
 
@@ -82,7 +82,7 @@ class ImpacketInteropTest {
         ca.calls.clear();
     }
 
-    static Result client(String user, String password, String template) throws Exception {
+    static Result client(String user, String password, String template, String... more) throws Exception {
         List<String> command = new ArrayList<>(List.of(
                 PYTHON.toString(),
                 script().toString(),
@@ -92,6 +92,7 @@ class ImpacketInteropTest {
                 "--domain=LAB",
                 "--template=" + template,
                 "--csr=" + csr));
+        command.addAll(List.of(more));
         return run(command, 60);
     }
 
@@ -126,6 +127,27 @@ class ImpacketInteropTest {
         assertNotEquals(0, r.exit, r.output);
         assertTrue(r.output.contains("error"), r.output);
         assertEquals(List.of(), ca.calls);
+    }
+
+    /**
+     * impacket 0.10 over SPNEGO/Kerberos (it has no raw auth_type 16). With the script's two
+     * client-side workarounds (the KDC port, the default salt) it gets its tickets and sends the
+     * AP-REQ, then the lab refuses its third leg, which carries no SPNEGO mechListMIC:
+     * org.cews.wcce.kerberos.SpnegoServerContext requires one. TESTBED.md expects impacket 0.10 to
+     * fail later anyway, on alter_context padding. Enable when either side changes.
+     */
+    @Test
+    @Disabled("impacket 0.10 sends no SPNEGO mechListMIC, which SpnegoServerContext requires")
+    void impacketOverSpnegoKerberos() throws Exception {
+        Result r = client(
+                "alice",
+                ACCOUNTS.requireUser("alice").password(),
+                "User",
+                "--kerberos",
+                "--kdc-port=" + lab.status().kdcPort());
+        assertEquals(0, r.exit, r.output);
+        assertEquals("3", r.value("disposition"), r.output);
+        assertEquals(new RpcPrincipal("alice", "LAB.EXAMPLE"), ca.calls.get(0).caller());
     }
 
     static Path script() {
