@@ -1,0 +1,104 @@
+package org.cews.lab;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.Properties;
+
+/**
+ * What a running lab tells the scripts and tests that use it, written as
+ * {@code <state dir>/lab-status.properties} (java.util.Properties format; paths absolute):
+ *
+ * <pre>
+ * state=running | stopped        pid, started (and stopped) ISO-8601 instants
+ * host=127.0.0.1
+ * ldap.port, ldap.url, ldap.baseDn, ldap.configurationNC
+ * kdc.port, kerberos.realm, kerberos.krb5Conf, kerberos.httpKeytab, kerberos.httpPrincipal,
+ *   kerberos.caKeytab, kerberos.caPrincipal
+ * epm.port, icpr.port
+ * officer.port, officer.url
+ * ca.name, ca.host, ca.certificate (the AIA file, DER)
+ * accounts.file (a copy of the lab's accounts and passwords)
+ * </pre>
+ */
+public record LabStatus(
+        Path stateDir,
+        int ldapPort,
+        int kdcPort,
+        int epmPort,
+        int icprPort,
+        int officerPort,
+        Path krb5Conf,
+        Path httpKeytab,
+        Path caKeytab,
+        String caName,
+        Path caCertificate,
+        Path accountsFile,
+        Instant started) {
+
+    public static final String FILE = "lab-status.properties";
+
+    public Path file() {
+        return stateDir.resolve(FILE);
+    }
+
+    public Properties toProperties(String state) {
+        Properties p = new Properties();
+        p.setProperty("state", state);
+        p.setProperty("pid", String.valueOf(ProcessHandle.current().pid()));
+        p.setProperty("started", started.toString());
+        p.setProperty("host", LabRealm.LOOPBACK);
+        p.setProperty("ldap.port", String.valueOf(ldapPort));
+        p.setProperty("ldap.url", "ldap://" + LabRealm.LOOPBACK + ":" + ldapPort);
+        p.setProperty("ldap.baseDn", LabRealm.DOMAIN_DN);
+        p.setProperty("ldap.configurationNC", LabRealm.CONFIG_NC);
+        p.setProperty("kdc.port", String.valueOf(kdcPort));
+        p.setProperty("kerberos.realm", LabRealm.REALM);
+        p.setProperty("kerberos.krb5Conf", absolute(krb5Conf));
+        p.setProperty("kerberos.httpKeytab", absolute(httpKeytab));
+        p.setProperty("kerberos.httpPrincipal", LabRealm.principal(LabRealm.HTTP_SPN));
+        p.setProperty("kerberos.caKeytab", absolute(caKeytab));
+        p.setProperty("kerberos.caPrincipal", LabRealm.principal(LabRealm.CA_SPN));
+        p.setProperty("epm.port", String.valueOf(epmPort));
+        p.setProperty("icpr.port", String.valueOf(icprPort));
+        p.setProperty("officer.port", String.valueOf(officerPort));
+        p.setProperty("officer.url", "http://" + LabRealm.LOOPBACK + ":" + officerPort + "/");
+        p.setProperty("ca.name", caName);
+        p.setProperty("ca.host", LabRealm.CA_HOST);
+        p.setProperty("ca.certificate", absolute(caCertificate));
+        p.setProperty("accounts.file", absolute(accountsFile));
+        return p;
+    }
+
+    /** Writes the file whole (a temporary file moved over the old one), so a reader never sees half. */
+    public Path write(String state, Instant at) throws IOException {
+        Properties p = toProperties(state);
+        if (!state.equals("running")) {
+            p.setProperty(state, at.toString());
+        }
+        Path file = file();
+        Path tmp = Files.createTempFile(stateDir, "lab-status", ".tmp");
+        try (OutputStream out = Files.newOutputStream(tmp)) {
+            p.store(out, "cews lab status: every listener is on 127.0.0.1");
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return file;
+    }
+
+    /** Reads a status file, for the officer command and tests. */
+    public static Properties read(Path file) throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            p.load(in);
+        }
+        return p;
+    }
+
+    private static String absolute(Path path) {
+        return path.toAbsolutePath().normalize().toString();
+    }
+}

@@ -1,0 +1,108 @@
+package org.cews.lab;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * The officer command: asks a running lab's officer endpoint
+ * ({@link org.cews.lab.officer.OfficerEndpoint}) to list, approve or deny pending requests.
+ * It finds the endpoint's port in the lab's status file, or takes it from {@code --port}.
+ */
+public final class Officer {
+
+    public static final String USAGE =
+            """
+            usage: java -cp <lab classpath> org.cews.lab.Officer [--state=DIR | --port=N] [--officer=NAME] COMMAND
+              pending          list the requests waiting for an officer (JSON)
+              approve ID       issue pending request ID
+              deny ID          deny pending request ID
+            --state=DIR   the lab's state directory (default ./lab-state): its lab-status.properties
+                          names the officer port
+            --port=N      the officer endpoint's port on 127.0.0.1, instead of the status file
+            --officer=NAME  the officer name the CA records (default: officer)
+            Exit status: 0 done, 1 refused (no such pending request), 2 usage, 3 lab unreachable.
+            """;
+
+    private Officer() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs one command; returns the exit status. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        Path state = LabConfig.DEFAULT_STATE_DIR;
+        Integer port = null;
+        String officer = "officer";
+        List<String> words = new ArrayList<>();
+        try {
+            for (String arg : args) {
+                if (arg.startsWith("--state=")) {
+                    state = Path.of(arg.substring(8));
+                } else if (arg.startsWith("--port=")) {
+                    port = Integer.parseInt(arg.substring(7));
+                } else if (arg.startsWith("--officer=")) {
+                    officer = arg.substring(10);
+                } else if (arg.startsWith("--")) {
+                    throw new IllegalArgumentException("unknown option " + arg);
+                } else {
+                    words.add(arg);
+                }
+            }
+            HttpRequest.Builder request = request(words, officer);
+            if (port == null) {
+                Properties status = LabStatus.read(state.resolve(LabStatus.FILE));
+                if (!"running".equals(status.getProperty("state"))) {
+                    err.println("officer: the lab in " + state + " is not running");
+                    return 3;
+                }
+                port = Integer.parseInt(status.getProperty("officer.port"));
+            }
+            String base = "http://" + LabRealm.LOOPBACK + ":" + port;
+            HttpRequest built = request.uri(URI.create(base + path(words)))
+                    .timeout(Duration.ofSeconds(10))
+                    .build();
+            HttpResponse<String> response =
+                    HttpClient.newHttpClient().send(built, HttpResponse.BodyHandlers.ofString());
+            (response.statusCode() / 100 == 2 ? out : err).println(response.body());
+            return response.statusCode() / 100 == 2 ? 0 : 1;
+        } catch (IllegalArgumentException e) {
+            err.println("officer: " + e.getMessage());
+            err.print(USAGE);
+            return 2;
+        } catch (IOException e) {
+            err.println("officer: lab unreachable: " + e);
+            return 3;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 3;
+        }
+    }
+
+    private static HttpRequest.Builder request(List<String> words, String officer) {
+        if (words.size() == 1 && words.get(0).equals("pending")) {
+            return HttpRequest.newBuilder().GET();
+        }
+        if (words.size() == 2 && (words.get(0).equals("approve") || words.get(0).equals("deny"))) {
+            Integer.parseInt(words.get(1)); // NumberFormatException is an IllegalArgumentException
+            return HttpRequest.newBuilder()
+                    .POST(HttpRequest.BodyPublishers.noBody())
+                    .header("X-Officer", officer);
+        }
+        throw new IllegalArgumentException(
+                "command (expected: pending | approve ID | deny ID, actual: " + String.join(" ", words) + ")");
+    }
+
+    private static String path(List<String> words) {
+        return words.size() == 1 ? "/pending" : "/requests/" + Integer.parseInt(words.get(1)) + "/" + words.get(0);
+    }
+}

@@ -1,0 +1,77 @@
+package org.cews.lab.rpc;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Optional;
+import org.cews.lab.LabRealm;
+import org.cews.wcce.kerberos.KerberosServerContext;
+import org.cews.wcce.kerberos.ServiceKeys;
+import org.cews.wcce.kerberos.SpnegoServerContext;
+import org.cews.wcce.kerberos.crypto.RandomSource;
+import org.cews.wcce.msnlmp.NtlmCredentialLookup;
+import org.cews.wcce.msnlmp.NtlmServerContext;
+import org.cews.wcce.msnlmp.NtlmServerNames;
+import org.cews.wcce.msrpce.AuthType;
+import org.cews.wcce.msrpce.ServerSecurityContext;
+import org.cews.wcce.msrpce.ServerSecurityContextFactory;
+
+/**
+ * The security providers the lab CA accepts on a bind ([MS-RPCE] 3.3.1.5.2.1), as an AD CS host
+ * does: NTLM (auth_type 10, [MS-NLMP]) against the lab accounts, and, when the CA's service keys
+ * are given, Kerberos (16, [MS-KILE] 3.4.5) and SPNEGO around Kerberos (9, [MS-SPNG]). Every
+ * context is wrapped to log who bound with what.
+ */
+public final class LabSecurity implements ServerSecurityContextFactory {
+
+    /** The names of the CA host in its CHALLENGE_MESSAGE ([MS-NLMP] 3.2.5.1.1). */
+    public static final NtlmServerNames CA_NAMES = new NtlmServerNames(
+            LabRealm.NETBIOS_DOMAIN, LabRealm.CA_NETBIOS, LabRealm.DNS_DOMAIN, LabRealm.CA_HOST, LabRealm.DNS_DOMAIN);
+
+    private static final System.Logger LOG = System.getLogger(LabSecurity.class.getName());
+
+    private final NtlmCredentialLookup accounts;
+    private final Optional<ServiceKeys> caKeys;
+    private final SecureRandom random;
+    private final Clock clock;
+
+    /**
+     * @param caKeys the long-term keys of host/ca.lab.example; empty: Kerberos binds are refused
+     *     (bind_nak, authentication type not recognized)
+     */
+    public LabSecurity(NtlmCredentialLookup accounts, Optional<ServiceKeys> caKeys, SecureRandom random, Clock clock) {
+        this.accounts = accounts;
+        this.caKeys = caKeys;
+        this.random = random;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<ServerSecurityContext> newContext(AuthType authType) {
+        Optional<ServerSecurityContext> context = create(authType);
+        if (context.isEmpty()) {
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    "LAB0401 bind refused: auth_type {0,number,#} ({1}) not offered",
+                    authType.code(),
+                    LoggedSecurityContext.name(authType));
+        }
+        return context.map(LoggedSecurityContext::new);
+    }
+
+    private Optional<ServerSecurityContext> create(AuthType authType) {
+        if (authType.equals(AuthType.NTLM)) {
+            return Optional.of(new NtlmServerContext(accounts, CA_NAMES, random::nextBytes, clock));
+        }
+        if (caKeys.isEmpty()) {
+            return Optional.empty();
+        }
+        RandomSource randomSource = random::nextBytes;
+        if (authType.equals(AuthType.KERBEROS)) {
+            return Optional.of(new KerberosServerContext(caKeys.get(), randomSource, clock));
+        }
+        if (authType.equals(AuthType.SPNEGO)) {
+            return Optional.of(new SpnegoServerContext(new KerberosServerContext(caKeys.get(), randomSource, clock)));
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,154 @@
+package org.cews.lab.directory;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.ResultCode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import org.cews.lab.FakeLabCa;
+import org.cews.lab.LabAccounts;
+import org.cews.lab.LabCaContext;
+import org.cews.policy.fixtures.InMemoryAd;
+import org.cews.policy.fixtures.LabForest;
+import org.cews.policy.ldap.AccountSids;
+import org.cews.policy.ldap.AdPolicyReader;
+import org.cews.policy.ldap.DirectoryConnector;
+import org.cews.policy.ldap.PolicySnapshot;
+import org.cews.policy.model.CertificateTemplate;
+import org.cews.policy.model.EnrollmentService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The embedded directory answers ldap-policy's reader as the fixtures' own test harness does, and
+ * carries the real CA certificate once it is published.
+ */
+class EmbeddedDirectoryTest {
+
+    static final LabAccounts ACCOUNTS = LabAccounts.load();
+    static final FakeLabCa CA = new FakeLabCa();
+
+    @TempDir
+    static Path state;
+
+    static EmbeddedDirectory directory;
+    static InMemoryAd harness;
+    static Path aia;
+
+    @BeforeAll
+    static void start() throws Exception {
+        directory = EmbeddedDirectory.start(0, ACCOUNTS);
+        aia = CaPublication.publish(directory, CA, state);
+        harness = InMemoryAd.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        directory.close();
+        harness.close();
+    }
+
+    static AdPolicyReader reader(int port) throws Exception {
+        LabAccounts.User svc = ACCOUNTS.requireUser("svc-cep");
+        LabCaContext context =
+                new LabCaContext(state, "127.0.0.1", port, svc.dn(), svc.password(), ACCOUNTS, Clock.systemUTC());
+        return new AdPolicyReader(new DirectoryConnector(context.directoryConfig()), Clock.systemUTC());
+    }
+
+    @Test
+    void readsTheSamePolicyAsTheFixturesHarness() throws Exception {
+        PolicySnapshot lab = reader(directory.port()).read();
+        PolicySnapshot reference = reader(harness.port()).read();
+
+        assertEquals(List.of(), lab.problems());
+        assertEquals(LabForest.CONFIG_NC, lab.configurationNamingContext());
+        assertEquals(names(reference.templates()), names(lab.templates()));
+        assertEquals(
+                Set.of("User", "Machine", "WebServer", "LabUserV2", "LabPendAll", "LabKeyBasedRenewal", "LabRetired"),
+                names(lab.templates()));
+        for (CertificateTemplate t : reference.templates()) {
+            CertificateTemplate mine = lab.template(t.cn()).orElseThrow();
+            assertEquals(t.oid(), mine.oid(), t.cn());
+            assertEquals(t.nameFlags(), mine.nameFlags(), t.cn());
+            assertEquals(t.enrollmentFlags(), mine.enrollmentFlags(), t.cn());
+            assertArrayEquals(t.rawSecurityDescriptor(), mine.rawSecurityDescriptor(), t.cn());
+        }
+        assertEquals(reference.enterpriseOids().size(), lab.enterpriseOids().size());
+        assertEquals(reference.forestOid(), lab.forestOid());
+    }
+
+    @Test
+    void theEnrollmentServiceCarriesTheRealCaCertificate() throws Exception {
+        EnrollmentService ca = reader(directory.port())
+                .read()
+                .enrollmentService(FakeLabCa.NAME)
+                .orElseThrow();
+        EnrollmentService fixture =
+                reader(harness.port()).read().enrollmentService(FakeLabCa.NAME).orElseThrow();
+
+        assertEquals(1, ca.caCertificates().size());
+        assertArrayEquals(CA.certificate().getEncoded(), ca.caCertificates().get(0));
+        assertEquals(fixture.certificateTemplates(), ca.certificateTemplates());
+        assertEquals(fixture.enrollmentServers(), ca.enrollmentServers());
+        assertEquals(
+                "CN=Lab-Issuing-CA, DC=lab, DC=example",
+                directory.server().getEntry(ca.dn()).getAttributeValue("cACertificateDN"));
+    }
+
+    @Test
+    void theAiaFileIsTheCaCertificate() throws Exception {
+        assertEquals("ca.lab.example_Lab-Issuing-CA.crt", aia.getFileName().toString());
+        assertEquals(state.resolve("aia"), aia.getParent());
+        assertArrayEquals(CA.certificate().getEncoded(), Files.readAllBytes(aia));
+    }
+
+    @Test
+    void accountsCarryTheirStoredTokenGroups() throws Exception {
+        AdPolicyReader reader = reader(directory.port());
+        AccountSids alice = reader.accountSids(reader.findAccount("alice").orElseThrow());
+        assertEquals(LabForest.ALICE, alice.sid());
+        assertTrue(alice.tokenGroups().contains(LabForest.WEB_SERVER_ENROLLERS));
+        assertTrue(alice.tokenGroups().contains(LabForest.DOMAIN_USERS));
+    }
+
+    @Test
+    void everyLabUserBindsWithTheirPasswordAndNoOtherOne() throws Exception {
+        for (LabAccounts.User user : ACCOUNTS.users()) {
+            try (LDAPConnection c = new LDAPConnection("127.0.0.1", directory.port())) {
+                assertEquals(
+                        ResultCode.SUCCESS, c.bind(user.dn(), user.password()).getResultCode(), user.dn());
+            }
+        }
+        try (LDAPConnection c = new LDAPConnection("127.0.0.1", directory.port())) {
+            LDAPException e = assertThrows(LDAPException.class, () -> c.bind(LabForest.ALICE_DN, "not her password"));
+            assertEquals(ResultCode.INVALID_CREDENTIALS, e.getResultCode());
+        }
+    }
+
+    @Test
+    void listensOnLoopbackOnly() throws Exception {
+        assertEquals("ldap://127.0.0.1:" + directory.port(), directory.url());
+        assertEquals("127.0.0.1", directory.server().getListenAddress("ldap").getHostAddress());
+    }
+
+    @Test
+    void publishingForAnUnknownCaFails() {
+        IllegalStateException e = assertThrows(
+                IllegalStateException.class, () -> directory.publishCaCertificate("Other-CA", CA.certificate()));
+        assertTrue(e.getMessage().contains("no such entry"), e.getMessage());
+    }
+
+    private static Set<String> names(List<CertificateTemplate> templates) {
+        return Set.copyOf(templates.stream().map(CertificateTemplate::cn).toList());
+    }
+}

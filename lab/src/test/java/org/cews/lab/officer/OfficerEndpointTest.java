@@ -1,0 +1,136 @@
+package org.cews.lab.officer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.cews.lab.FakeLabCa;
+import org.cews.lab.Officer;
+import org.cews.wcce.msicpr.CertServerRequest;
+import org.cews.wcce.msicpr.RequestFlags;
+import org.cews.wcce.msrpce.RpcPrincipal;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The officer endpoint over HTTP and the officer command that calls it. */
+class OfficerEndpointTest {
+
+    FakeLabCa ca;
+    OfficerEndpoint endpoint;
+    final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void start() throws Exception {
+        ca = new FakeLabCa();
+        endpoint = OfficerEndpoint.start(ca, 0);
+        for (int i = 0; i < 2; i++) {
+            ca.process(
+                    CertServerRequest.submit(
+                            RequestFlags.NONE, FakeLabCa.NAME, "CertificateTemplate:LabPendAll", new byte[] {1}),
+                    new RpcPrincipal("alice", "LAB"));
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        endpoint.close();
+    }
+
+    int officer(String... args) {
+        out.reset();
+        err.reset();
+        return Officer.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    String port() {
+        return "--port=" + endpoint.port();
+    }
+
+    @Test
+    void pendingListsTheWaitingRequestsAsJson() {
+        assertEquals(0, officer(port(), "pending"));
+        String json = out.toString(StandardCharsets.UTF_8);
+        assertTrue(
+                json.startsWith(
+                        "[{\"requestId\":1,\"requester\":\"LAB\\\\alice\",\"template\":\"LabPendAll\",\"submitted\":\""),
+                json);
+        assertTrue(json.contains("{\"requestId\":2,"), json);
+    }
+
+    @Test
+    void approveAndDenyDecideOnce() {
+        assertEquals(0, officer(port(), "--officer=carol", "approve", "1"));
+        assertEquals(
+                "{\"requestId\":1,\"result\":\"approved\"}",
+                out.toString(StandardCharsets.UTF_8).strip());
+        assertEquals(0, officer(port(), "deny", "2"));
+        assertEquals(List.of("1 approved by carol", "2 denied by officer"), ca.decisions);
+
+        assertEquals(1, officer(port(), "approve", "1"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("request 1 is not pending"));
+        assertEquals(0, officer(port(), "pending"));
+        assertEquals("[]", out.toString(StandardCharsets.UTF_8).strip());
+    }
+
+    @Test
+    void badCommandsAreUsageErrors() {
+        assertEquals(2, officer(port(), "approve"));
+        assertEquals(2, officer(port(), "approve", "seven"));
+        assertEquals(2, officer(port(), "resubmit", "1"));
+        assertEquals(2, officer("--bogus", "pending"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("usage:"));
+    }
+
+    @Test
+    void aLabThatIsNotThereIsReported() {
+        assertEquals(3, officer("--state=/nonexistent/lab-state", "pending"));
+    }
+
+    @Test
+    void wrongMethodsAndPathsAreRefused() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String base = "http://127.0.0.1:" + endpoint.port();
+        assertEquals(
+                405,
+                http.send(
+                                HttpRequest.newBuilder(URI.create(base + "/requests/1/approve"))
+                                        .GET()
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .statusCode());
+        assertEquals(
+                405,
+                http.send(
+                                HttpRequest.newBuilder(URI.create(base + "/pending"))
+                                        .POST(HttpRequest.BodyPublishers.noBody())
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .statusCode());
+        assertEquals(
+                404,
+                http.send(
+                                HttpRequest.newBuilder(URI.create(base + "/requests/x/approve"))
+                                        .POST(HttpRequest.BodyPublishers.noBody())
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .statusCode());
+        assertEquals(List.of(), ca.decisions);
+    }
+
+    @Test
+    void jsonStringsAreEscaped() {
+        assertEquals("\"a\\\"b\\\\c\\n\\u0001\"", Json.string("a\"b\\c\n\u0001"));
+    }
+}
