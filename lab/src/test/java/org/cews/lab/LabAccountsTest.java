@@ -18,7 +18,7 @@ class LabAccountsTest {
     @Test
     void theAccountsAreTheFixturesOnesWithTheirDns() {
         assertEquals(
-                List.of("WEB01$", "alice", "bob", "carol", "svc-cep"),
+                List.of("WEB01$", "alice", "bob", "carol", "svc-cep", "svc-ces"),
                 ACCOUNTS.users().stream().map(LabAccounts.User::samAccountName).toList());
         assertEquals(LabForest.ALICE_DN, ACCOUNTS.requireUser("alice").dn());
         assertEquals(LabForest.WEB01_DN, ACCOUNTS.requireUser("web01$").dn());
