@@ -40,6 +40,9 @@ final class Der {
             throw new RequestRejected(
                     CertSrvErrors.CRYPT_E_ASN1_BADTAG, what + " (expected: DER, actual: " + e.getMessage() + ")", e);
         }
+        if (primitive == null) {
+            throw new RequestRejected(CertSrvErrors.CRYPT_E_ASN1_EOD, what + " (expected: DER, actual: no bytes)");
+        }
         if (!(primitive instanceof ASN1Sequence sequence)) {
             throw new RequestRejected(
                     CertSrvErrors.CRYPT_E_ASN1_BADTAG,
