@@ -305,4 +305,44 @@ class EnrollmentPolicyTest {
                 ca.process(submit("", userRequest("alice")), new RpcPrincipal("mallory", "LAB")),
                 CertSrvErrors.ERROR_NONE_MAPPED);
     }
+
+    static final String ECDSA_OID = LabForest.FOREST_OID + ".5550003.5550003";
+
+    @Test
+    void aCngTemplateAskingForEcdsaP256IssuesToAnEcKeyWithoutEncipherment() throws Exception {
+        byte[] der = Csr.of(TestKeys.ec("alice"))
+                .subject("CN=ec.lab.example")
+                .templateOid(ECDSA_OID, 100, 1)
+                .der();
+        X509CertificateHolder cert = issued(ca.process(submit("", der), ALICE));
+        assertEquals(
+                "1.2.840.10045.2.1",
+                cert.getSubjectPublicKeyInfo().getAlgorithm().getAlgorithm().getId());
+        // the template says a0 00 (digitalSignature, keyEncipherment); an EC key cannot encipher
+        assertEquals(
+                "03020780",
+                HexFormat.of()
+                        .formatHex(cert.getExtension(Extension.keyUsage)
+                                .getExtnValue()
+                                .getOctets()));
+    }
+
+    @Test
+    void aCngTemplateRefusesAKeyOfAnotherAlgorithmOrCurve() throws Exception {
+        byte[] rsa = Csr.of(TestKeys.rsa("alice", 2048))
+                .subject("CN=ec.lab.example")
+                .templateOid(ECDSA_OID, 100, 1)
+                .der();
+        refused(ca.process(submit("", rsa), ALICE), CertSrvErrors.NTE_BAD_ALGID);
+        byte[] p384 = Csr.of(TestKeys.ecP384("alice"))
+                .subject("CN=ec.lab.example")
+                .templateOid(ECDSA_OID, 100, 1)
+                .der();
+        refused(ca.process(submit("", p384), ALICE), CertSrvErrors.NTE_BAD_ALGID);
+        byte[] ecForRsaTemplate = Csr.of(TestKeys.ec("alice"))
+                .subject("CN=ec.lab.example")
+                .templateOid(PendingRequestTest.PEND_ALL_OID, 100, 2)
+                .der();
+        refused(ca.process(submit("", ecForRsaTemplate), ALICE), CertSrvErrors.NTE_BAD_ALGID);
+    }
 }

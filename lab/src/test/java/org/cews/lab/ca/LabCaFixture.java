@@ -32,7 +32,7 @@ import org.cews.wcce.msrpce.RpcPrincipal;
 
 /**
  * The lab forest of ldap-policy's InMemoryAd plus {@code lab-ca-extra.ldif} (an enrollment agent
- * template, two on-behalf-of templates, a computer without dNSHostName), an {@link LdapLabDirectory}
+ * template, two on-behalf-of templates, an ECDSA template, a computer without dNSHostName), an {@link LdapLabDirectory}
  * bound as svc-cep, and lab CAs opened on a fixed clock.
  */
 final class LabCaFixture implements AutoCloseable {
@@ -71,6 +71,7 @@ final class LabCaFixture implements AutoCloseable {
         setEnroll(ad, "EnrollmentAgent", LabForest.DOMAIN_USERS);
         setEnroll(ad, "LabOnBehalf", LabForest.DOMAIN_USERS);
         setEnroll(ad, "LabTwoAgents", LabForest.DOMAIN_USERS);
+        setEnroll(ad, "LabEcdsa", LabForest.DOMAIN_USERS);
         return new LabCaFixture(ad);
     }
 

@@ -23,11 +23,15 @@ final class TestKeys {
         return CACHE.computeIfAbsent(name + "/ec", k -> generate("EC", 256));
     }
 
+    static KeyPair ecP384(String name) {
+        return CACHE.computeIfAbsent(name + "/ec384", k -> generate("EC", 384));
+    }
+
     private static KeyPair generate(String alg, int bits) {
         try {
             KeyPairGenerator g = KeyPairGenerator.getInstance(alg);
             if (alg.equals("EC")) {
-                g.initialize(new ECGenParameterSpec("secp256r1"));
+                g.initialize(new ECGenParameterSpec(bits == 384 ? "secp384r1" : "secp256r1"));
             } else {
                 g.initialize(bits);
             }

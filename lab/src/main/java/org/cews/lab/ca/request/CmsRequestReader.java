@@ -31,6 +31,10 @@ import org.cews.wcce.msicpr.HResult;
  * ([MS-WCCE] 3.2.1.4.2.1.4.1.3; {@link CmcContent}). Every SignerInfo must verify: with a
  * certificate the SignedData carries, or, in the subjectKeyIdentifier form, with the requested key
  * (RFC 2797 4.2, what Windows certreq sends). id-alg-noSignature signers are skipped.
+ *
+ * <p>The spec puts an on-behalf-of request's requestername in the first SignerInfo; signerInfos is
+ * a SET, whose DER order need not be the signing order, so the pairs of every SignerInfo are read,
+ * in encoding order.
  */
 final class CmsRequestReader {
 
@@ -69,9 +73,10 @@ final class CmsRequestReader {
         }
         List<CmsSigner> signers = verifySigners(cms, pkcs10);
         pkcs10.verifyProofOfPossession(true);
-        if (format == RequestFormat.CMS_PKCS10
-                && !cms.getSignerInfos().getSigners().isEmpty()) {
-            envelope = signedPairs(cms.getSignerInfos().getSigners().iterator().next());
+        if (format == RequestFormat.CMS_PKCS10) {
+            for (SignerInformation info : cms.getSignerInfos().getSigners()) {
+                envelope = envelope.plus(signedPairs(info));
+            }
         }
         return new ParsedRequest(format, pkcs10, signers, envelope);
     }

@@ -7,8 +7,8 @@ import org.bouncycastle.cert.X509CertificateHolder;
 
 /**
  * A decoded, signature-checked request ([MS-WCCE] 3.2.1.4.2.1.4): its format, the PKCS#10 inside,
- * the certificate signers of the envelope and the attributes the envelope carries (the first
- * SignerInfo's authenticated name-value pairs for CMS, the RegInfo and name-value control
+ * the certificate signers of the envelope and the attributes the envelope carries (the
+ * authenticated name-value pairs of the SignerInfos for CMS, the RegInfo and name-value control
  * attributes for CMC).
  */
 public record ParsedRequest(
