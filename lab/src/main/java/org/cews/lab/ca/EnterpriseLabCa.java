@@ -14,21 +14,21 @@ import org.cews.lab.ca.store.CaKeyStore;
 import org.cews.lab.ca.store.RequestRecord;
 import org.cews.lab.ca.store.RequestStatus;
 import org.cews.lab.ca.store.RequestStore;
-import org.cews.lab.directory.LabAccount;
 import org.cews.lab.directory.LabDirectory;
 import org.cews.policy.ldap.DirectoryException;
 import org.cews.wcce.msicpr.CertServerRequest;
 import org.cews.wcce.msicpr.CertServerRequestResponse;
-import org.cews.wcce.msicpr.Disposition;
 import org.cews.wcce.msicpr.HResult;
 import org.cews.wcce.msrpce.RpcPrincipal;
 
 /**
  * The lab's AD CS enterprise CA: [MS-WCCE] 3.2.1.4.2.1 ICertRequestD::Request as [MS-ICPR]
  * 3.2.4.1.1 CertServerRequest reaches it, with the enterprise rules of 3.2.2.6.2.1. Verifies the
- * CA name (3.2.1.4.2.1.1), answers status inspections ({@link StatusInspection}), and otherwise
- * stores a new request row, evaluates it ({@link RequestEvaluator}) and answers from the row
- * ({@link Responses}). Officers approve or deny pending rows. Every decision is one audit line.
+ * CA name (3.2.1.4.2.1.1; E_INVALIDARG as return value), answers status inspections ({@link
+ * StatusInspection}), and otherwise stores a new request row (3.2.1.4.2.1.4.4), evaluates it
+ * ({@link RequestEvaluator}) and answers from the row ({@link Responses}). Officers approve or deny
+ * pending rows ({@link OfficerActions}). Every decision is one audit line. Nothing a caller sends
+ * makes it throw: a fault in the lab itself is E_UNEXPECTED in the return value.
  *
  * <p>Open with {@link #open(LabCaConfig, LabDirectory)}: the key and certificate are created under
  * the state directory on first start and reused after, as is the request table.
@@ -36,26 +36,28 @@ import org.cews.wcce.msrpce.RpcPrincipal;
 public final class EnterpriseLabCa implements LabCa {
 
     private final CaIdentity identity;
-    private final LabDirectory directory;
     private final RequestStore store;
+    private final CallerLookup callers;
     private final RequestEvaluator evaluator;
     private final Responses responses;
     private final StatusInspection inspection;
+    private final OfficerActions officers;
     private final AuditLog audit;
     private final Clock clock;
 
     private EnterpriseLabCa(LabCaConfig config, CaIdentity identity, LabDirectory directory, RequestStore store) {
         this.identity = identity;
-        this.directory = directory;
         this.store = store;
         this.clock = config.clock();
+        this.callers = new CallerLookup(directory);
         CertificateIssuer issuer = new CertificateIssuer(
                 identity, config.random(), config.clockSkew(), config.cdpUrls(), config.aiaUrls());
-        this.evaluator = new RequestEvaluator(
-                directory, new EnterprisePolicy(identity, directory, config.clock()), issuer, config.clock());
+        this.evaluator =
+                new RequestEvaluator(directory, new EnterprisePolicy(identity, directory, clock), issuer, clock);
         this.responses = new Responses(identity);
         this.inspection = new StatusInspection(store, responses, config.officerSids());
         this.audit = new AuditLog(config.name());
+        this.officers = new OfficerActions(store, evaluator, callers, audit, clock);
     }
 
     public static EnterpriseLabCa open(LabCaConfig config, LabDirectory directory)
@@ -82,60 +84,66 @@ public final class EnterpriseLabCa implements LabCa {
 
     @Override
     public CertServerRequestResponse process(CertServerRequest call, RpcPrincipal caller) {
+        String who = caller.toString();
         try {
             if (!CaNames.accepts(call.authority(), identity.name())) {
-                audit.rejected(
-                        "bad-authority",
-                        caller.toString(),
-                        call.requestId(),
-                        HResult.E_INVALIDARG,
-                        "pwszAuthority " + call.authority());
-                return Responses.refused(call.requestId(), HResult.E_INVALIDARG);
+                return refused(call, who, HResult.E_INVALIDARG, "pwszAuthority " + call.authority());
             }
             if (call.isRetrieval()) {
-                CertServerRequestResponse r = inspection.inspect(call, caller, endEntity(caller));
-                if (r.returnValue().isFailure() && r.disposition().equals(Disposition.INCOMPLETE)) {
-                    audit.rejected("retrieve", caller.toString(), call.requestId(), r.returnValue(), "lookup refused");
-                } else {
-                    store.get(r.requestId())
-                            .ifPresent(row -> audit.decision("retrieve", row, r.disposition(), r.returnValue()));
-                }
-                return r;
+                return retrieve(call, caller);
             }
             if (call.requestId() != 0) {
-                audit.rejected(
-                        "submit",
-                        caller.toString(),
-                        call.requestId(),
-                        HResult.E_INVALIDARG,
-                        "a request blob with a request id");
-                return Responses.refused(call.requestId(), HResult.E_INVALIDARG);
+                return refused(call, who, HResult.E_INVALIDARG, "a request blob with a request id");
             }
             return submit(call, caller);
-        } catch (DirectoryUnavailable e) {
-            audit.rejected(
-                    "error", caller.toString(), call.requestId(), CertSrvErrors.ERROR_DS_SERVER_DOWN, e.getMessage());
-            return Responses.refused(call.requestId(), CertSrvErrors.ERROR_DS_SERVER_DOWN);
+        } catch (DirectoryException e) {
+            return refused(call, who, CertSrvErrors.ERROR_DS_SERVER_DOWN, e.getMessage());
         } catch (IOException | RuntimeException e) {
-            audit.rejected("error", caller.toString(), call.requestId(), CertSrvErrors.E_UNEXPECTED, e.toString());
-            return Responses.refused(call.requestId(), CertSrvErrors.E_UNEXPECTED);
+            return refused(call, who, CertSrvErrors.E_UNEXPECTED, e.toString());
         }
+    }
+
+    private CertServerRequestResponse refused(CertServerRequest call, String who, HResult hr, String why) {
+        audit.rejected(call.isRetrieval() ? "retrieve" : "submit", who, call.requestId(), hr, why);
+        return Responses.refused(call.requestId(), hr);
+    }
+
+    private CertServerRequestResponse retrieve(CertServerRequest call, RpcPrincipal caller) throws DirectoryException {
+        CertServerRequestResponse r = inspection.inspect(call, caller, callers.find(caller));
+        Optional<RequestRecord> row = store.get(r.requestId());
+        if (r.requestId() == 0 || row.isEmpty() || r.disposition().code() == 0) {
+            audit.rejected("retrieve", caller.toString(), call.requestId(), r.returnValue(), "lookup refused");
+        } else {
+            audit.decision("retrieve", row.get(), r.disposition(), r.returnValue());
+        }
+        return r;
     }
 
     private CertServerRequestResponse submit(CertServerRequest call, RpcPrincipal caller) throws IOException {
         int id = store.allocateId();
         Optional<EndEntity> who;
         HResult lookupError = null;
+        String lookupMessage = "The caller " + caller + " has no account in the directory.";
         try {
-            who = endEntity(caller);
-            if (who.isEmpty()) {
-                lookupError = CertSrvErrors.ERROR_NONE_MAPPED;
-            }
-        } catch (DirectoryUnavailable e) {
+            who = callers.find(caller);
+            lookupError = who.isEmpty() ? CertSrvErrors.ERROR_NONE_MAPPED : null;
+        } catch (DirectoryException e) {
             who = Optional.empty();
             lookupError = CertSrvErrors.ERROR_DS_SERVER_DOWN;
+            lookupMessage = "The directory is unavailable: " + e.getMessage();
         }
-        RequestRecord row = new RequestRecord(
+        RequestRecord row = newRow(id, call, caller, who);
+        RequestRecord done = lookupError != null
+                ? evaluator.failed(row, lookupError, lookupMessage)
+                : evaluator.evaluate(row, who.get(), Optional.empty());
+        store.put(done);
+        CertServerRequestResponse response = responses.forNewRequest(done, call.flags());
+        audit.decision("submit", done, response.disposition(), new HResult(done.statusCode()));
+        return response;
+    }
+
+    private RequestRecord newRow(int id, CertServerRequest call, RpcPrincipal caller, Optional<EndEntity> who) {
+        return new RequestRecord(
                 id,
                 caller.name(),
                 caller.domain() == null ? "" : caller.domain(),
@@ -152,21 +160,6 @@ public final class EnterpriseLabCa implements LabCa {
                 Optional.empty(),
                 clock.instant(),
                 Optional.empty());
-        RequestRecord done = lookupError != null
-                ? evaluator.failed(row, lookupError, "The caller " + caller + " has no account in the directory.")
-                : evaluator.evaluate(row, who.get(), Optional.empty());
-        store.put(done);
-        CertServerRequestResponse response = responses.forNewRequest(done, call.flags());
-        audit.decision("submit", done, response.disposition(), new HResult(done.statusCode()));
-        return response;
-    }
-
-    private Optional<EndEntity> endEntity(RpcPrincipal caller) {
-        try {
-            return directory.account(caller).map((LabAccount a) -> EndEntity.of(a, caller.toString()));
-        } catch (DirectoryException e) {
-            throw new DirectoryUnavailable(e);
-        }
     }
 
     @Override
@@ -182,71 +175,11 @@ public final class EnterpriseLabCa implements LabCa {
 
     @Override
     public boolean approve(int requestId, String officer) {
-        Optional<RequestRecord> row = store.get(requestId).filter(r -> r.status() == RequestStatus.PENDING);
-        if (row.isEmpty()) {
-            return false;
-        }
-        RpcPrincipal caller = new RpcPrincipal(row.get().callerName(), row.get().callerDomain());
-        RequestRecord done;
-        try {
-            Optional<EndEntity> who = endEntity(caller);
-            done = who.isPresent()
-                    ? evaluator.evaluate(row.get(), who.get(), Optional.of(officer))
-                    : evaluator.failed(
-                            row.get(),
-                            CertSrvErrors.ERROR_NONE_MAPPED,
-                            "The caller " + caller + " no longer has an account in the directory.");
-        } catch (DirectoryUnavailable e) {
-            done = evaluator.failed(row.get(), CertSrvErrors.ERROR_DS_SERVER_DOWN, e.getMessage());
-        }
-        return resolve(done, "approve");
+        return officers.approve(requestId, officer);
     }
 
     @Override
     public boolean deny(int requestId, String officer) {
-        Optional<RequestRecord> row = store.get(requestId).filter(r -> r.status() == RequestStatus.PENDING);
-        if (row.isEmpty()) {
-            return false;
-        }
-        RequestRecord done = row.get()
-                .outcome(
-                        RequestStatus.DENIED,
-                        HResult.CERTSRV_E_ADMIN_DENIED_REQUEST.code(),
-                        "Denied by " + officer,
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        clock.instant());
-        return resolve(done, "deny");
-    }
-
-    private boolean resolve(RequestRecord done, String event) {
-        try {
-            if (!store.resolvePending(done)) {
-                return false;
-            }
-        } catch (IOException e) {
-            audit.rejected(event, done.caller(), done.id(), CertSrvErrors.E_UNEXPECTED, e.toString());
-            return false;
-        }
-        Disposition d =
-                switch (done.status()) {
-                    case ISSUED -> Disposition.ISSUED;
-                    case DENIED -> Disposition.DENIED;
-                    case PENDING -> Disposition.UNDER_SUBMISSION;
-                    case FAILED -> new Disposition(done.statusCode());
-                };
-        audit.decision(event, done, d, new HResult(done.statusCode()));
-        return true;
-    }
-
-    /** A directory failure while resolving the caller, carried out of a lambda. */
-    private static final class DirectoryUnavailable extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        DirectoryUnavailable(DirectoryException cause) {
-            super("The directory is unavailable: " + cause.getMessage(), cause);
-        }
+        return officers.deny(requestId, officer);
     }
 }
