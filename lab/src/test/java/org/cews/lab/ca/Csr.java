@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.bouncycastle.asn1.DERSequence;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -97,9 +96,5 @@ final class Csr {
     static ContentSigner signer(PrivateKey key) throws Exception {
         String alg = key.getAlgorithm().equals("EC") ? "SHA256withECDSA" : "SHA256withRSA";
         return new JcaContentSignerBuilder(alg).setProvider(Bc.PROVIDER).build(key);
-    }
-
-    static DERSequence empty() {
-        return new DERSequence();
     }
 }

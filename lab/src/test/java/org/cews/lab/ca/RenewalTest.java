@@ -13,6 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.util.List;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.cews.lab.ca.Envelopes.Signer;
@@ -124,6 +126,7 @@ class RenewalTest {
                 ca.process(submit("", Csr.of(machineKey).template("Machine").der()), WEB01));
         byte[] pkcs10 = Csr.of(kbrKey)
                 .subject("CN=web01.lab.example")
+                .dnsName("web01.lab.example")
                 .templateOid(KBR_OID, 100, 4)
                 .der();
         refused(ca.process(submit("", pkcs10), WEB01), CertSrvErrors.CERTSRV_E_SIGNATURE_POLICY_REQUIRED);
@@ -143,6 +146,10 @@ class RenewalTest {
         byte[] cms = Envelopes.cms(pkcs10, List.of(Signer.of(kbr, kbrKey.getPrivate())), List.of(kbr));
         X509CertificateHolder renewed = issued(ca.process(submit("", cms), CAROL));
         assertEquals("CN=web01.lab.example", renewed.getSubject().toString());
+        assertEquals(
+                GeneralNames.fromExtensions(kbr.getExtensions(), Extension.subjectAlternativeName),
+                GeneralNames.fromExtensions(renewed.getExtensions(), Extension.subjectAlternativeName),
+                "the old SAN carries over (the renewal request has none)");
     }
 
     @Test

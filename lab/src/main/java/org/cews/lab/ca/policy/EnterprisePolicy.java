@@ -82,7 +82,7 @@ public final class EnterprisePolicy {
             }
             SubjectPublicKeyInfo key = request.pkcs10().request().getSubjectPublicKeyInfo();
             KeyRules.KeyFacts facts = KeyRules.check(key, t);
-            SubjectNames names = SubjectRules.build(request, t, subject);
+            SubjectNames names = SubjectRules.keepOldAltNames(SubjectRules.build(request, t, subject), renewal, t);
             CertificateOrder order = new CertificateOrder(
                     t,
                     subject,

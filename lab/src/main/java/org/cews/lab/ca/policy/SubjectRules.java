@@ -118,6 +118,23 @@ public final class SubjectRules {
         return new SubjectNames(subject, san, sid);
     }
 
+    /**
+     * [MS-WCCE] 3.2.2.6.2.1.4.5.6, CT_FLAG_PREVIOUS_APPROVAL_VALIDATE_REENROLLMENT: when the old
+     * certificate approves a re-enrollment and the enrollee supplies the subject, the old
+     * certificate's SAN extension goes into the new one.
+     */
+    public static SubjectNames keepOldAltNames(SubjectNames names, RenewalFacts renewal, CertificateTemplate template) {
+        if (!renewal.reenrollmentApproved()
+                || !template.nameFlags().has(CertificateNameFlag.CT_FLAG_ENROLLEE_SUPPLIES_SUBJECT)) {
+            return names;
+        }
+        GeneralNames old = GeneralNames.fromExtensions(
+                renewal.oldCertificate().orElseThrow().getExtensions(), Extension.subjectAlternativeName);
+        return old == null
+                ? names
+                : new SubjectNames(names.subject(), Arrays.asList(old.getNames()), names.securityExtension());
+    }
+
     /** [MS-WCCE] 2.2.2.7.7.4: GeneralNames with one otherName szOID_NTDS_OBJECTSID = the SID string. */
     public static Extension securityExtension(LabAccount account) {
         OtherName sid = new OtherName(
