@@ -29,6 +29,8 @@ public final class CertSrvErrors {
     public static final HResult CERTSRV_E_BAD_REQUESTSUBJECT = new HResult(0x80094001);
     /** [MS-WCCE] 3.2.1.4.2.1.4.2.1: the renewal attribute or the old certificate is missing or wrong. */
     public static final HResult CERTSRV_E_BAD_RENEWAL_CERT_ATTRIBUTE = new HResult(0x8009400E);
+    /** [MS-WCCE] 3.2.2.6.2.1.4.5.7: the template requires key archival; the lab CA archives nothing. */
+    public static final HResult CERTSRV_E_ARCHIVED_KEY_REQUIRED = new HResult(0x80094804);
     /** On behalf of another subject, but the template asks for no signature (certsrv.h text). */
     public static final HResult CERTSRV_E_BAD_RENEWAL_SUBJECT = new HResult(0x80094806);
     /** [MS-WCCE] 3.2.2.6.2.1.4.5.1: RA signatures required, none present. */
@@ -64,6 +66,7 @@ public final class CertSrvErrors {
             Map.entry(CERT_E_UNTRUSTEDROOT.code(), "CERT_E_UNTRUSTEDROOT"),
             Map.entry(CERTSRV_E_BAD_REQUESTSUBJECT.code(), "CERTSRV_E_BAD_REQUESTSUBJECT"),
             Map.entry(CERTSRV_E_BAD_RENEWAL_CERT_ATTRIBUTE.code(), "CERTSRV_E_BAD_RENEWAL_CERT_ATTRIBUTE"),
+            Map.entry(CERTSRV_E_ARCHIVED_KEY_REQUIRED.code(), "CERTSRV_E_ARCHIVED_KEY_REQUIRED"),
             Map.entry(CERTSRV_E_BAD_RENEWAL_SUBJECT.code(), "CERTSRV_E_BAD_RENEWAL_SUBJECT"),
             Map.entry(CERTSRV_E_SIGNATURE_POLICY_REQUIRED.code(), "CERTSRV_E_SIGNATURE_POLICY_REQUIRED"),
             Map.entry(CERTSRV_E_SIGNATURE_COUNT.code(), "CERTSRV_E_SIGNATURE_COUNT"),

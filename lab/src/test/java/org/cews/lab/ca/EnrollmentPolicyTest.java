@@ -16,6 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.unboundid.ldap.sdk.Modification;
+import com.unboundid.ldap.sdk.ModificationType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -344,5 +346,20 @@ class EnrollmentPolicyTest {
                 .templateOid(PendingRequestTest.PEND_ALL_OID, 100, 2)
                 .der();
         refused(ca.process(submit("", ecForRsaTemplate), ALICE), CertSrvErrors.NTE_BAD_ALGID);
+    }
+
+    @Test
+    void aTemplateRequiringKeyArchivalIsArchivedKeyRequired() throws Exception {
+        String dn = "CN=WebServer," + LabForest.TEMPLATES;
+        lab.ad.server().modify(dn, new Modification(ModificationType.REPLACE, "msPKI-Private-Key-Flag", "1"));
+        try {
+            byte[] der = Csr.of(TestKeys.rsa("alice", 2048))
+                    .subject("CN=www.lab.example")
+                    .template("WebServer")
+                    .der();
+            refused(ca.process(submit("", der), ALICE), CertSrvErrors.CERTSRV_E_ARCHIVED_KEY_REQUIRED);
+        } finally {
+            lab.ad.server().modify(dn, new Modification(ModificationType.REPLACE, "msPKI-Private-Key-Flag", "0"));
+        }
     }
 }

@@ -16,6 +16,7 @@ import org.cews.policy.ldap.DirectoryException;
 import org.cews.policy.ldap.PolicySnapshot;
 import org.cews.policy.model.CertificateTemplate;
 import org.cews.policy.model.EnrollmentService;
+import org.cews.policy.model.PrivateKeyFlag;
 import org.cews.wcce.msicpr.HResult;
 import org.cews.wcce.msicpr.RequestFlag;
 import org.cews.wcce.msrpce.RpcPrincipal;
@@ -80,6 +81,7 @@ public final class EnterprisePolicy {
             if (onBehalfOf.isPresent()) {
                 Permissions.requireTemplateEnroll(t, subject);
             }
+            requireNoArchival(t, renewal);
             SubjectPublicKeyInfo key = request.pkcs10().request().getSubjectPublicKeyInfo();
             KeyRules.KeyFacts facts = KeyRules.check(key, t);
             SubjectNames names = SubjectRules.keepOldAltNames(SubjectRules.build(request, t, subject), renewal, t);
@@ -94,6 +96,21 @@ public final class EnterprisePolicy {
             return pend ? new PolicyOutcome.Pend(order) : new PolicyOutcome.Issue(order);
         } catch (PolicyDenied d) {
             return new PolicyOutcome.Deny(d.code(), d.getMessage(), template, requester);
+        }
+    }
+
+    /**
+     * [MS-WCCE] 3.2.2.6.2.1.4.5.7 CT_FLAG_REQUIRE_PRIVATE_KEY_ARCHIVAL: the lab CA has no key
+     * recovery agent and takes no key archival requests, so such a template is refused, except for a
+     * same-key renewal, where the spec lets the CA ignore the flag.
+     */
+    private static void requireNoArchival(CertificateTemplate t, RenewalFacts renewal) throws PolicyDenied {
+        boolean sameKeyRenewal =
+                renewal.isRenewal() && t.privateKeyFlags().has(PrivateKeyFlag.CT_FLAG_REQUIRE_SAME_KEY_RENEWAL);
+        if (t.privateKeyFlags().has(PrivateKeyFlag.CT_FLAG_REQUIRE_PRIVATE_KEY_ARCHIVAL) && !sameKeyRenewal) {
+            throw new PolicyDenied(
+                    CertSrvErrors.CERTSRV_E_ARCHIVED_KEY_REQUIRED,
+                    t.cn() + " requires key archival, which this CA does not do.");
         }
     }
 
