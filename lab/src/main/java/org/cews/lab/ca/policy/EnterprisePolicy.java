@@ -1,0 +1,150 @@
+package org.cews.lab.ca.policy;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.cews.lab.ca.CertSrvErrors;
+import org.cews.lab.ca.issue.CaIdentity;
+import org.cews.lab.ca.request.ParsedRequest;
+import org.cews.lab.ca.request.RequestRejected;
+import org.cews.lab.ca.request.TemplateId;
+import org.cews.lab.directory.LabAccount;
+import org.cews.lab.directory.LabDirectory;
+import org.cews.policy.ldap.DirectoryException;
+import org.cews.policy.ldap.PolicySnapshot;
+import org.cews.policy.model.CertificateTemplate;
+import org.cews.policy.model.EnrollmentService;
+import org.cews.policy.model.PrivateKeyFlag;
+import org.cews.wcce.msicpr.HResult;
+import org.cews.wcce.msicpr.RequestFlag;
+import org.cews.wcce.msrpce.RpcPrincipal;
+
+/**
+ * The enterprise CA policy algorithm ([MS-WCCE] 3.2.2.6.2.1.4), in AD CS's order:
+ *
+ * <ol>
+ *   <li>the caller may enroll on this CA at all ({@link Permissions#requireCaEnroll});
+ *   <li>the request names exactly one template, published on this CA, not newer than the
+ *       directory's ({@link TemplateResolver});
+ *   <li>renewal rules ({@link RenewalRules}); enroll-on-behalf-of and RA signature rules ({@link
+ *       SignatureRules}), the requester of an on-behalf-of request looked up by its requestername;
+ *   <li>Enroll on the template for the caller (skipped for a key-based renewal) and, on behalf of
+ *       someone, for the requester too ({@link Permissions#requireTemplateEnroll});
+ *   <li>the key ({@link KeyRules}), the names ({@link SubjectRules}), the extensions ({@link
+ *       ExtensionRules}) and the validity (pKIExpirationPeriod, [MS-WCCE] 3.2.2.6.2.1.4.4.2);
+ *   <li>CT_FLAG_PEND_ALL_REQUESTS pends, unless an officer already approved or the old certificate
+ *       approves the re-enrollment.
+ * </ol>
+ *
+ * Renewal on behalf of others (CR_IN_ROBO, 3.2.2.6.2.1.2.4) is switched off on the lab CA
+ * (Config_CA_Allow_RenewOnBehalfOf_Requests false), which the spec answers with a nonzero error.
+ */
+public final class EnterprisePolicy {
+
+    private final CaIdentity ca;
+    private final LabDirectory directory;
+    private final Clock clock;
+
+    public EnterprisePolicy(CaIdentity ca, LabDirectory directory, Clock clock) {
+        this.ca = ca;
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    public PolicyOutcome evaluate(PolicyRequest in, PolicySnapshot policy) {
+        Optional<String> template = Optional.empty();
+        Optional<EndEntity> requester = Optional.empty();
+        try {
+            EnrollmentService service = policy.enrollmentService(ca.name())
+                    .orElseThrow(() -> new PolicyDenied(
+                            HResult.CERTSRV_E_UNSUPPORTED_CERT_TYPE,
+                            "No pKIEnrollmentService named " + ca.name() + " lists templates for this CA."));
+            Permissions.requireCaEnroll(service, in.caller());
+            ParsedRequest request = in.request();
+            CertificateTemplate t = TemplateResolver.resolve(templateIds(in), policy, service);
+            template = Optional.of(t.cn());
+            if (in.flags().has(RequestFlag.ROBO_RENEWAL)) {
+                throw new PolicyDenied(
+                        CertSrvErrors.CERTSRV_E_BAD_RENEWAL_SUBJECT,
+                        "Renewal on behalf of another subject (CR_IN_ROBO) is disabled on this CA.");
+            }
+            RenewalFacts renewal = RenewalRules.check(request, t, policy, ca, clock.instant(), in.caller());
+            Optional<String> onBehalfOf = request.requesterName();
+            SignatureRules.check(request, t, onBehalfOf.isPresent(), renewal, ca, clock.instant());
+            EndEntity subject = onBehalfOf.isPresent() ? lookup(onBehalfOf.get()) : in.caller();
+            requester = Optional.of(subject);
+            if (!renewal.keyBased()) {
+                Permissions.requireTemplateEnroll(t, in.caller());
+            }
+            if (onBehalfOf.isPresent()) {
+                Permissions.requireTemplateEnroll(t, subject);
+            }
+            requireNoArchival(t, renewal);
+            SubjectPublicKeyInfo key = request.pkcs10().request().getSubjectPublicKeyInfo();
+            KeyRules.KeyFacts facts = KeyRules.check(key, t);
+            SubjectNames names = SubjectRules.keepOldAltNames(SubjectRules.build(request, t, subject), renewal, t);
+            CertificateOrder order = new CertificateOrder(
+                    t,
+                    subject,
+                    names.subject(),
+                    key,
+                    ExtensionRules.build(t, names, facts, request.pkcs10().extensions()),
+                    t.validityPeriod());
+            boolean pend = t.pendsAllRequests() && !in.officerApproved() && !renewal.reenrollmentApproved();
+            return pend ? new PolicyOutcome.Pend(order) : new PolicyOutcome.Issue(order);
+        } catch (PolicyDenied d) {
+            return new PolicyOutcome.Deny(d.code(), d.getMessage(), template, requester);
+        }
+    }
+
+    /**
+     * [MS-WCCE] 3.2.2.6.2.1.4.5.7 CT_FLAG_REQUIRE_PRIVATE_KEY_ARCHIVAL: the lab CA has no key
+     * recovery agent and takes no key archival requests, so such a template is refused, except for a
+     * same-key renewal, where the spec lets the CA ignore the flag.
+     */
+    private static void requireNoArchival(CertificateTemplate t, RenewalFacts renewal) throws PolicyDenied {
+        boolean sameKeyRenewal =
+                renewal.isRenewal() && t.privateKeyFlags().has(PrivateKeyFlag.CT_FLAG_REQUIRE_SAME_KEY_RENEWAL);
+        if (t.privateKeyFlags().has(PrivateKeyFlag.CT_FLAG_REQUIRE_PRIVATE_KEY_ARCHIVAL) && !sameKeyRenewal) {
+            throw new PolicyDenied(
+                    CertSrvErrors.CERTSRV_E_ARCHIVED_KEY_REQUIRED,
+                    t.cn() + " requires key archival, which this CA does not do.");
+        }
+    }
+
+    private static List<TemplateId> templateIds(PolicyRequest in) throws PolicyDenied {
+        List<TemplateId> ids = new ArrayList<>();
+        try {
+            ids.addAll(in.request().templateIds());
+        } catch (RequestRejected e) {
+            throw new PolicyDenied(e.code(), e.getMessage());
+        }
+        for (String v : in.callAttributes().all("CertificateTemplate")) {
+            ids.add(TemplateId.fromAttribute(v, "CertificateTemplate attribute"));
+        }
+        return ids;
+    }
+
+    /** The requestername of an on-behalf-of request, {@code DOMAIN\name}, as an account. */
+    private EndEntity lookup(String requesterName) throws PolicyDenied {
+        int slash = requesterName.indexOf('\\');
+        RpcPrincipal principal = slash < 0
+                ? new RpcPrincipal(requesterName, "")
+                : new RpcPrincipal(requesterName.substring(slash + 1), requesterName.substring(0, slash));
+        Optional<LabAccount> account;
+        try {
+            account = directory.account(principal);
+        } catch (DirectoryException e) {
+            throw new PolicyDenied(
+                    CertSrvErrors.ERROR_DS_SERVER_DOWN, "The directory is unavailable: " + e.getMessage());
+        }
+        return EndEntity.of(
+                account.orElseThrow(() -> new PolicyDenied(
+                        CertSrvErrors.ERROR_NONE_MAPPED,
+                        "No mapping between account names and security IDs was done: requestername " + requesterName
+                                + ".")),
+                requesterName);
+    }
+}

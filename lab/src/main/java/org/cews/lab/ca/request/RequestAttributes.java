@@ -1,0 +1,83 @@
+package org.cews.lab.ca.request;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Request attributes as name/value pairs, in the order given: [MS-WCCE] 3.2.1.4.2.1.2 for
+ * {@code pwszAttributes} ("Name:Value" lines separated by '\n'; blanks and minus signs before the
+ * colon removed, blanks around the value trimmed, lines without a colon ignored), [MS-WCCE]
+ * 2.2.2.6.3 for CMC RegInfo ("Name=Value" joined by '&amp;'), and 2.2.2.7.10 pairs. Names compare
+ * case-insensitively, as AD CS does.
+ */
+public record RequestAttributes(List<Map.Entry<String, String>> pairs) {
+
+    public static final RequestAttributes NONE = new RequestAttributes(List.of());
+
+    public RequestAttributes {
+        pairs = List.copyOf(pairs);
+    }
+
+    /** The {@code pwszAttributes} syntax of [MS-WCCE] 3.2.1.4.2.1.2. */
+    public static RequestAttributes parse(String text) {
+        List<Map.Entry<String, String>> pairs = new ArrayList<>();
+        for (String line : text.split("\n", -1)) {
+            int colon = line.indexOf(':');
+            if (colon < 0) {
+                continue;
+            }
+            String name =
+                    line.substring(0, colon).replace(" ", "").replace("-", "").replace("\t", "");
+            String value = line.substring(colon + 1).strip();
+            if (!name.isEmpty()) {
+                pairs.add(Map.entry(name, value));
+            }
+        }
+        return new RequestAttributes(pairs);
+    }
+
+    /** The RegInfo syntax of [MS-WCCE] 2.2.2.6.3; values may be URL-encoded, as certenroll sends them. */
+    public static RequestAttributes parseRegInfo(String text) {
+        List<Map.Entry<String, String>> pairs = new ArrayList<>();
+        for (String item : text.split("&", -1)) {
+            int eq = item.indexOf('=');
+            if (eq <= 0) {
+                continue;
+            }
+            pairs.add(Map.entry(
+                    decode(item.substring(0, eq)).strip(),
+                    decode(item.substring(eq + 1)).strip()));
+        }
+        return new RequestAttributes(pairs);
+    }
+
+    private static String decode(String s) {
+        try {
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return s;
+        }
+    }
+
+    /** Every value given for {@code name}, in order. */
+    public List<String> all(String name) {
+        return pairs.stream()
+                .filter(p -> p.getKey().equalsIgnoreCase(name))
+                .map(Map.Entry::getValue)
+                .toList();
+    }
+
+    public Optional<String> first(String name) {
+        return all(name).stream().findFirst();
+    }
+
+    public RequestAttributes plus(RequestAttributes more) {
+        List<Map.Entry<String, String>> joined = new ArrayList<>(pairs);
+        joined.addAll(more.pairs);
+        return new RequestAttributes(joined);
+    }
+}
