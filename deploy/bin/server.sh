@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Start and stop one cews WildFly instance, always by PID, never leaving a JVM behind.
 #
-#   server.sh start  --home <wildfly> --base <dir> --ear <cews.ear> [--offset N] [--timeout S] [-- <java opts>]
+#   server.sh start  --home <wildfly> --base <dir> --ear <cews.ear> [--offset N] [--timeout S]
+#                    [--deploy <file>]... [--cli <script> [--cli-property name=value]...] [-- <java opts>]
 #   server.sh stop   --base <dir>
 #   server.sh status --base <dir>
 #
@@ -10,10 +11,15 @@
 # instances (the run command, the integration tests) share one installation, each on its own
 # port offset. "start" returns when the EAR is deployed; if it is not, it stops the server,
 # prints the end of server.log and exits 1.
+#
+# --deploy adds more deployments next to the EAR (the integration tier's test-only WAR), each
+# waited for like the EAR. --cli applies a script offline to this instance's own configuration
+# before it starts (the base dir's copy; the installation stays as provisioned), with
+# ${name} in it resolved from --cli-property and the provisioning properties.
 set -euo pipefail
 
 cmd=${1:-}; shift || true
-home= base= ear= offset=0 timeout=180 extra=()
+home= base= ear= offset=0 timeout=180 extra=() deploys=() clis=() cli_props=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --home) home=$2; shift 2 ;;
@@ -21,6 +27,9 @@ while [ $# -gt 0 ]; do
     --ear) ear=$2; shift 2 ;;
     --offset) offset=$2; shift 2 ;;
     --timeout) timeout=$2; shift 2 ;;
+    --deploy) deploys+=("$2"); shift 2 ;;
+    --cli) clis+=("$2"); shift 2 ;;
+    --cli-property) cli_props+=("-D$2"); shift 2 ;;
     --) shift; extra=("$@"); break ;;
     *) echo "server.sh: unknown argument $1" >&2; exit 2 ;;
   esac
@@ -74,8 +83,29 @@ start() {
   rm -rf "$base"
   mkdir -p "$(dirname "$base")"
   cp -a "$home/standalone" "$base"
-  cp "$ear" "$base/deployments/"
-  local name; name=$(basename "$ear")
+  local names=() d
+  for d in "$ear" "${deploys[@]}"; do
+    [ -f "$d" ] || { echo "server.sh: no such deployment: $d" >&2; exit 2; }
+    cp "$d" "$base/deployments/"
+    names+=("$(basename "$d")")
+  done
+
+  if [ ${#clis[@]} -gt 0 ]; then
+    local batch="$base/instance.cli" c
+    {
+      echo "embed-server --std-out=discard --server-config=standalone.xml"
+      for c in "${clis[@]}"; do cat "$c"; echo; done
+      echo "stop-embedded-server"
+    } > "$batch"
+    echo "server: applying ${clis[*]} to this instance's configuration"
+    if ! JAVA_OPTS="-Djboss.server.base.dir=$base -Djava.awt.headless=true ${cli_props[*]}" \
+        bash "$home/bin/jboss-cli.sh" --properties="$home/cews-provision.properties" --file="$batch" \
+        > "$base/instance-cli.log" 2>&1; then
+      cat "$base/instance-cli.log" >&2
+      echo "server.sh: the instance CLI scripts failed" >&2
+      exit 1
+    fi
+  fi
 
   echo "server: starting WildFly (base $base, port offset $offset)"
   # LAUNCH_JBOSS_IN_BACKGROUND keeps the JVM tied to the script's signals; JBOSS_PIDFILE gets
@@ -89,14 +119,18 @@ start() {
 
   local deadline=$((SECONDS + timeout))
   while [ $SECONDS -lt $deadline ]; do
-    if [ -f "$base/deployments/$name.failed" ]; then
-      fail "deployment of $name failed: $(cat "$base/deployments/$name.failed")"
-    fi
+    for d in "${names[@]}"; do
+      if [ -f "$base/deployments/$d.failed" ]; then
+        fail "deployment of $d failed: $(cat "$base/deployments/$d.failed")"
+      fi
+    done
     if [ -f "$base/log/server.log" ] && grep -q 'WFLYSRV0026' "$base/log/server.log"; then
       fail "WildFly started with errors"
     fi
-    if [ -f "$base/deployments/$name.deployed" ] && grep -q 'WFLYSRV0025' "$base/log/server.log" 2>/dev/null; then
-      echo "server: started, $name deployed (pid $(cat "$pidfile"))"
+    local all=1
+    for d in "${names[@]}"; do [ -f "$base/deployments/$d.deployed" ] || all=0; done
+    if [ $all = 1 ] && grep -q 'WFLYSRV0025' "$base/log/server.log" 2>/dev/null; then
+      echo "server: started, ${names[*]} deployed (pid $(cat "$pidfile"))"
       return 0
     fi
     # The JVM must still be there once the launcher wrote its PID.

@@ -18,7 +18,7 @@ import java.util.Properties;
  * host=127.0.0.1
  * ldap.port, ldap.url, ldap.baseDn, ldap.configurationNC
  * kdc.port, kerberos.realm, kerberos.krb5Conf, kerberos.httpKeytab, kerberos.httpPrincipal,
- *   kerberos.caKeytab, kerberos.caPrincipal
+ *   kerberos.caKeytab, kerberos.caPrincipal, kerberos.cesKeytab, kerberos.cesPrincipal
  * epm.port, icpr.port
  * officer.port, officer.url
  * ca.name, ca.host, ca.certificate (the AIA file, DER)
@@ -63,6 +63,9 @@ public record LabStatus(
         p.setProperty("kerberos.httpPrincipal", LabRealm.principal(LabRealm.HTTP_SPN));
         p.setProperty("kerberos.caKeytab", absolute(caKeytab));
         p.setProperty("kerberos.caPrincipal", LabRealm.principal(LabRealm.CA_SPN));
+        // The connector's own account, next to the CA's keytab (EmbeddedKdc writes both).
+        p.setProperty("kerberos.cesKeytab", absolute(caKeytab.resolveSibling(org.cews.lab.kdc.EmbeddedKdc.CES_KEYTAB)));
+        p.setProperty("kerberos.cesPrincipal", LabRealm.principal(org.cews.lab.kdc.EmbeddedKdc.CES_ACCOUNT));
         p.setProperty("epm.port", String.valueOf(epmPort));
         p.setProperty("icpr.port", String.valueOf(icprPort));
         p.setProperty("officer.port", String.valueOf(officerPort));

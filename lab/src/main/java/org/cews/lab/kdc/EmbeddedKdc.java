@@ -28,6 +28,10 @@ public final class EmbeddedKdc implements AutoCloseable {
     public static final String KRB5_CONF = "krb5.conf";
     public static final String HTTP_KEYTAB = "http.keytab";
     public static final String CA_KEYTAB = "ca.keytab";
+    /** The keytab of svc-ces, the account the CES's connector authenticates to the CA as. */
+    public static final String CES_KEYTAB = "ces.keytab";
+
+    public static final String CES_ACCOUNT = "svc-ces";
 
     private static final System.Logger LOG = System.getLogger(EmbeddedKdc.class.getName());
     private static final String KRB5_CONF_PROPERTY = "java.security.krb5.conf";
@@ -81,6 +85,7 @@ public final class EmbeddedKdc implements AutoCloseable {
         try {
             Path http = export(kdc, stateDir.resolve(HTTP_KEYTAB), LabRealm.principal(LabRealm.HTTP_SPN));
             Path ca = export(kdc, stateDir.resolve(CA_KEYTAB), LabRealm.principal(LabRealm.CA_SPN));
+            export(kdc, stateDir.resolve(CES_KEYTAB), LabRealm.principal(CES_ACCOUNT));
             Path conf = Krb5Conf.write(stateDir.resolve(KRB5_CONF), LabRealm.LOOPBACK, chosen);
             LOG.log(
                     System.Logger.Level.INFO,

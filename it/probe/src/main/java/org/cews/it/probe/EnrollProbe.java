@@ -1,0 +1,73 @@
+package org.cews.it.probe;
+
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Base64;
+import java.util.Map;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import org.cews.wcce.api.CaConnection;
+import org.cews.wcce.api.CaConnectionFactory;
+import org.cews.wcce.api.CaException;
+import org.cews.wcce.api.EnrollmentRequest;
+import org.cews.wcce.api.EnrollmentResult;
+import org.cews.wcce.api.RequestFormat;
+
+/**
+ * Test-only: drives the CA connector inside WildFly as the CES will. {@code POST /enroll?template=T}
+ * with a DER PKCS#10 body submits it; {@code GET /enroll?retrieve=N} retrieves request N;
+ * {@code factory=NAME} picks the connection definition {@code java:/eis/cews/NAME} (default
+ * CaConnectionFactory). The answer is one line, {@code ISSUED id base64cert}, {@code PENDING id}
+ * or {@code DENIED id 0xHRESULT message}, or {@code ERROR message} with status 502.
+ */
+@WebServlet("/enroll")
+public class EnrollProbe extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        byte[] csr = request.getInputStream().readAllBytes();
+        EnrollmentRequest enrollment = new EnrollmentRequest(
+                RequestFormat.PKCS10, csr, Map.of("CertificateTemplate", request.getParameter("template")), false);
+        answer(response, request.getParameter("factory"), connection -> connection.submit(enrollment));
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        int id = Integer.parseInt(request.getParameter("retrieve"));
+        answer(response, request.getParameter("factory"), connection -> connection.retrieve(id, false));
+    }
+
+    private interface Call {
+        EnrollmentResult on(CaConnection connection) throws CaException;
+    }
+
+    private static void answer(HttpServletResponse response, String factory, Call call) throws IOException {
+        response.setContentType("text/plain;charset=UTF-8");
+        String name = "java:/eis/cews/" + (factory == null ? "CaConnectionFactory" : factory);
+        try {
+            CaConnectionFactory cf = (CaConnectionFactory) new InitialContext().lookup(name);
+            try (CaConnection connection = cf.getConnection()) {
+                response.getWriter().println(line(call.on(connection)));
+            }
+        } catch (NamingException | CaException e) {
+            response.setStatus(502);
+            response.getWriter().println("ERROR " + e.getMessage());
+        }
+    }
+
+    private static String line(EnrollmentResult result) {
+        if (result instanceof EnrollmentResult.Issued issued) {
+            return "ISSUED " + issued.requestId() + " " + Base64.getEncoder().encodeToString(issued.certificate());
+        }
+        if (result instanceof EnrollmentResult.Pending pending) {
+            return "PENDING " + pending.requestId();
+        }
+        EnrollmentResult.Denied denied = (EnrollmentResult.Denied) result;
+        return "DENIED " + denied.requestId() + " " + denied.hresultHex() + " " + denied.message();
+    }
+}

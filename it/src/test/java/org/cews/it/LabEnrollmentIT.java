@@ -1,0 +1,135 @@
+package org.cews.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.Base64;
+import java.util.Properties;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The CA connector deployed in WildFly (cews.ear's resource adapter) gets certificates from the
+ * lab's AD CS emulator over MS-ICPR at packet privacy, called the way the CES will call it (the
+ * test-only it/probe WAR borrows a connection from the pool): with NTLM and with Kerberos as the
+ * connector's account svc-ces, a pend-all template approved by the officer and then retrieved
+ * by request id, and an unpublished template refused with AD CS's HRESULT.
+ */
+class LabEnrollmentIT {
+
+    private static HttpClient client;
+    private static Properties lab;
+
+    @BeforeAll
+    static void setUp() throws IOException, GeneralSecurityException {
+        client = HttpClient.newBuilder().sslContext(TestServer.tls(null)).build();
+        lab = new Properties();
+        try (InputStream in =
+                Files.newInputStream(Path.of(System.getProperty("cews.lab.dir"), "lab-status.properties"))) {
+            lab.load(in);
+        }
+    }
+
+    private static byte[] csr(String cn) throws GeneralSecurityException, OperatorCreationException, IOException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        KeyPair keys = generator.generateKeyPair();
+        return new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=" + cn), keys.getPublic())
+                .build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate()))
+                .getEncoded();
+    }
+
+    private static String[] submit(String template, String factory) throws Exception {
+        String query = "template=" + template + (factory == null ? "" : "&factory=" + factory);
+        HttpResponse<String> response = client.send(
+                HttpRequest.newBuilder(TestServer.https("/cews-probe/enroll?" + query))
+                        .header("Content-Type", "application/pkcs10")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(csr("ignored-by-the-ca")))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        return response.body().trim().split(" ", 4);
+    }
+
+    private static X509Certificate certificate(String base64) throws GeneralSecurityException {
+        return (X509Certificate) CertificateFactory.getInstance("X.509")
+                .generateCertificate(
+                        new ByteArrayInputStream(Base64.getDecoder().decode(base64)));
+    }
+
+    private static X509Certificate assertIssuedByTheLab(String[] answer) throws GeneralSecurityException {
+        assertEquals("ISSUED", answer[0], String.join(" ", answer));
+        X509Certificate cert = certificate(answer[2]);
+        assertTrue(
+                cert.getIssuerX500Principal().getName().contains("CN=" + lab.getProperty("ca.name")),
+                cert.getIssuerX500Principal().getName());
+        return cert;
+    }
+
+    /** User builds the subject from the directory (the caller, svc-ces), not from the request. */
+    private static void assertSubjectFromTheDirectory(X509Certificate cert) {
+        assertTrue(
+                cert.getSubjectX500Principal().getName().contains("svc-ces"),
+                cert.getSubjectX500Principal().getName());
+    }
+
+    @Test
+    void issuedOverNtlm() throws Exception {
+        assertSubjectFromTheDirectory(assertIssuedByTheLab(submit("User", null)));
+    }
+
+    @Test
+    void issuedOverKerberos() throws Exception {
+        assertSubjectFromTheDirectory(assertIssuedByTheLab(submit("User", "CaConnectionFactoryKerberos")));
+    }
+
+    @Test
+    void pendAllApprovedByTheOfficerThenRetrieved() throws Exception {
+        String[] pending = submit("LabPendAll", null);
+        assertEquals("PENDING", pending[0], String.join(" ", pending));
+        int id = Integer.parseInt(pending[1]);
+
+        HttpResponse<String> approved = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(
+                                        URI.create(lab.getProperty("officer.url") + "requests/" + id + "/approve"))
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, approved.statusCode(), approved.body());
+
+        HttpResponse<String> retrieved = client.send(
+                HttpRequest.newBuilder(TestServer.https("/cews-probe/enroll?retrieve=" + id))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        String[] answer = retrieved.body().trim().split(" ", 4);
+        assertEquals(String.valueOf(id), answer[1], retrieved.body());
+        assertIssuedByTheLab(answer);
+    }
+
+    @Test
+    void unpublishedTemplateIsRefusedWithAdCsHresult() throws Exception {
+        String[] denied = submit("LabRetired", null);
+        assertEquals("DENIED", denied[0], String.join(" ", denied));
+        assertEquals("0x80094800", denied[2], "CERTSRV_E_UNSUPPORTED_CERT_TYPE: " + String.join(" ", denied));
+    }
+}
