@@ -24,24 +24,47 @@ the RPC layer failed, 2 on bad arguments.
 
 --kerberos binds with SPNEGO/Kerberos (auth_type 9; impacket 0.10 has no raw auth_type 16) as
 user@LAB.EXAMPLE for host/ca.lab.example, working around two impacket 0.10 habits: it asks KDCs on
-port 88 only (the lab's KDC has its own port), and it takes an absent ETYPE-INFO2 salt for an
-empty one (RFC 4120 5.2.7.5: absent means the default salt), so the AES key is derived here.
-Against the lab this gets tickets and the bind's AP exchange, then the lab refuses the third leg:
-impacket sends no SPNEGO mechListMIC.
+port 88 only (the lab's KDC has its own port, read from the lab's krb5.conf or given), and it
+takes an absent ETYPE-INFO2 salt for an empty one (RFC 4120 5.2.7.5: absent means the default
+salt), so the AES key is derived here.
+
+What stock impacket 0.10 then does on the wire, against the lab (and why the lab refuses it):
+  bind          NegTokenInit {mechTypes [MS-KRB5], mechToken = GSS-framed AP-REQ}: accepted
+  alter_context NegTokenResp {responseToken = AP-REP}, no mechListMIC: allowed, MS-KRB5 being
+                its first mechanism (RFC 4178 section 5); but the AP-REP's ctime/cusec are the
+                client's current time, not its Authenticator's, which [MS-KILE] 3.4.5.1 requires
+                (the client's AP-REP is built "exactly as the server would", the server checks it
+                per RFC 4120 3.2.5): fault 0x721
+  request       RFC 4121 Wrap with EC = 16 - (stub+pad mod 16), 0 when the stub is 16-aligned;
+                [MS-KILE] 3.4.5.4.1: EC "must not be zero", the sender "should" use 16; the lab
+                takes 76-octet verifiers (EC 16) only: fault nca_s_proto_error
+--kile-fixes corrects both on the client (the AP-REP echoes the Authenticator's ctime/cusec, as
+the server's does; Wrap tokens carry EC 16, as Windows sends them).
+
+Once the call completes, an issued certificate (pctbEncodedCert) is parsed with
+python3-cryptography and printed: issuer, subject, e-mail names, serial and the DER in base64.
 """
 
 import argparse
+import base64
+import re
 import socket
+import struct
 import sys
 from binascii import hexlify
+
+from cryptography import x509
 
 from impacket.dcerpc.v5 import epm, transport
 from impacket.dcerpc.v5.dtypes import DWORD, LPWSTR, NULL, ULONG
 from impacket.dcerpc.v5.ndr import NDRCALL, NDRPOINTER, NDRSTRUCT, NDRUniConformantArray
 from impacket.dcerpc.v5.rpcrt import (DCERPCException, RPC_C_AUTHN_GSS_NEGOTIATE, RPC_C_AUTHN_LEVEL_PKT_PRIVACY,
                                        RPC_C_AUTHN_WINNT)
-from impacket.krb5 import kerberosv5
-from impacket.krb5.crypto import _enctype_table
+from impacket.krb5 import gssapi, kerberosv5
+from impacket.krb5.asn1 import AP_REP, EncAPRepPart
+from impacket.krb5.crypto import Key, _enctype_table
+from impacket.spnego import SPNEGO_NegTokenResp
+from pyasn1.codec.der import decoder, encoder
 from impacket.uuid import uuidtup_to_bin
 
 ICERTPASSAGE = uuidtup_to_bin(('91ae6020-9e3c-11cf-8d7c-00aa00c091be', '0.0'))
@@ -125,12 +148,78 @@ class KdcPortSocket:
         return socket.getaddrinfo(host, self.kdc_port if port == 88 else port, *rest)
 
 
+def kdc_from_krb5_conf(path, realm):
+    """host and port of the realm's first kdc line in a krb5.conf (the lab writes kdc = 127.0.0.1:N)."""
+    with open(path) as f:
+        text = f.read()
+    block = re.search(r'^\s*%s\s*=\s*\{(.*?)\}' % re.escape(realm), text, re.M | re.S)
+    kdc = re.search(r'^\s*kdc\s*=\s*(\S+?)(?::(\d+))?\s*$', block.group(1) if block else '', re.M)
+    if not kdc:
+        raise ValueError('no kdc for %s in %s' % (realm, path))
+    return kdc.group(1), int(kdc.group(2) or 88)
+
+
 def kerberos_credentials(t, args):
-    kerberosv5.socket = KdcPortSocket(args.kdc_port)
+    kdc_host, kdc_port = args.host, args.kdc_port
+    if args.krb5_conf:
+        kdc_host, kdc_port = kdc_from_krb5_conf(args.krb5_conf, REALM)
+    kerberosv5.socket = KdcPortSocket(kdc_port)
     key = _enctype_table[AES256_CTS_HMAC_SHA1_96].string_to_key(args.password, REALM + args.user, None)
     t.setRemoteName(CA_HOST)  # the SPN is host/<remote name>; the address stays the binding's
     t.set_credentials(args.user, '', REALM, aesKey=hexlify(key.contents).decode())
-    t.set_kerberos(True, kdcHost=args.host)
+    t.set_kerberos(True, kdcHost=kdc_host)
+
+
+def third_leg_echoing_ctime(cipher, session_key, auth_data):
+    """impacket's getKerberosType3, but the AP-REP keeps the server's ctime/cusec ([MS-KILE] 3.4.5.1)."""
+    ap_rep = decoder.decode(SPNEGO_NegTokenResp(auth_data)['ResponseToken'], asn1Spec=AP_REP())[0]
+    server = decoder.decode(cipher.decrypt(session_key, 12, ap_rep['enc-part']['cipher']), asn1Spec=EncAPRepPart())[0]
+    cipher = _enctype_table[int(server['subkey']['keytype'])]()
+    subkey = Key(cipher.enctype, server['subkey']['keyvalue'].asOctets())
+    reply = EncAPRepPart()  # the Authenticator's ctime/cusec, as the server echoed them; its seq-number; no subkey
+    reply['ctime'] = server['ctime']
+    reply['cusec'] = int(server['cusec'])
+    reply['seq-number'] = int(server['seq-number'])
+    ap_rep['enc-part'].clear()
+    ap_rep['enc-part']['etype'] = cipher.enctype
+    ap_rep['enc-part']['cipher'] = cipher.encrypt(session_key, 12, encoder.encode(reply), None)
+    token = SPNEGO_NegTokenResp()
+    token['ResponseToken'] = encoder.encode(ap_rep)
+    return cipher, subkey, token.getData()
+
+
+def wrap_with_ec_16(self, session_key, data, sequence_number, direction='init', encrypt=True):
+    """impacket's GSSAPI_AES.GSS_Wrap with EC = 16 filler octets ([MS-KILE] 3.4.5.4.1) instead of pad-to-16."""
+    token = self.WRAP()
+    token['Flags'] = 6  # acceptor subkey, sealed
+    token['EC'] = 16
+    token['RRC'] = 0
+    token['SND_SEQ'] = struct.pack('>Q', sequence_number)
+    sealed = self.cipherType().encrypt(
+        session_key, gssapi.KG_USAGE_INITIATOR_SEAL, data + b'\xff' * 16 + token.getData(), None)
+    token['RRC'] = 28
+    rotated = self.rotate(sealed, token['RRC'] + token['EC'])
+    split = len(self.WRAP()) + token['RRC'] + token['EC']
+    return rotated[split:], token.getData() + rotated[:split]
+
+
+def apply_kile_fixes():
+    kerberosv5.getKerberosType3 = third_leg_echoing_ctime
+    gssapi.GSSAPI_AES.GSS_Wrap = wrap_with_ec_16
+
+
+def print_certificate(der):
+    cert = x509.load_der_x509_certificate(der)
+    print('issuer', cert.issuer.rfc4514_string())
+    print('subject', cert.subject.rfc4514_string())
+    try:
+        names = cert.extensions.get_extension_for_class(x509.SubjectAlternativeName).value
+        emails = names.get_values_for_type(x509.RFC822Name)
+    except x509.ExtensionNotFound:
+        emails = []
+    print('email', ' '.join(emails))
+    print('serial', '%x' % cert.serial_number)
+    print('certificate', base64.b64encode(der).decode())
 
 
 def main(argv):
@@ -145,6 +234,9 @@ def main(argv):
     p.add_argument('--csr', required=True, help='a PKCS#10 request, DER')
     p.add_argument('--kerberos', action='store_true', help='SPNEGO/Kerberos instead of NTLM')
     p.add_argument('--kdc-port', type=int, default=88)
+    p.add_argument('--krb5-conf', help="the KDC from this krb5.conf's LAB.EXAMPLE realm instead of --host/--kdc-port")
+    p.add_argument('--kile-fixes', action='store_true',
+                   help='correct impacket 0.10 to [MS-KILE] 3.4.5.1 and 3.4.5.4.1 (see above)')
     args = p.parse_args(argv)
 
     with open(args.csr, 'rb') as f:
@@ -155,6 +247,8 @@ def main(argv):
         t = transport.DCERPCTransportFactory(binding)
         if args.kerberos:
             kerberos_credentials(t, args)
+            if args.kile_fixes:
+                apply_kile_fixes()
         else:
             t.set_credentials(args.user, args.password, args.domain)
         dce = t.get_dce_rpc()
@@ -162,6 +256,7 @@ def main(argv):
         dce.set_auth_level(RPC_C_AUTHN_LEVEL_PKT_PRIVACY)
         dce.connect()
         dce.bind(ICERTPASSAGE)
+        print('bound', 'auth_type %d' % (RPC_C_AUTHN_GSS_NEGOTIATE if args.kerberos else RPC_C_AUTHN_WINNT))
         request = CertServerRequest()
         request['dwFlags'] = CR_IN_PKCS10
         request['pwszAuthority'] = args.authority + '\x00'
@@ -178,8 +273,11 @@ def main(argv):
     print('request_id', response['pdwRequestId'])
     print('disposition', response['pdwDisposition'])
     print('return_value', '0x%08x' % response['ErrorCode'])
-    print('certificate_bytes', len(octets(response['pctbEncodedCert'])))
     print('message', message)
+    encoded = octets(response['pctbEncodedCert'])
+    print('certificate_bytes', len(encoded))
+    if encoded:
+        print_certificate(encoded)
     return 0
 
 
