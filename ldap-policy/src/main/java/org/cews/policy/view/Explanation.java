@@ -31,8 +31,12 @@ public sealed interface Explanation {
             implements Explanation {
         @Override
         public String sentence() {
-            String what = permission.autoEnroll() ? "may enroll and autoenroll for " : "may enroll for ";
-            return caller + " " + what + template + " from " + String.join(", ", cas) + ": " + reason;
+            String from = " from " + String.join(", ", cas) + ": ";
+            if (permission.acl().isEmpty()) {
+                return caller + " is offered " + template + " for key-based renewal" + from + reason;
+            }
+            String what = permission.autoEnroll() ? " may enroll and autoenroll for " : " may enroll for ";
+            return caller + what + template + from + reason;
         }
     }
 

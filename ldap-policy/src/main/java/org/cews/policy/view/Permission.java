@@ -10,7 +10,11 @@ import org.cews.policy.acl.TemplatePermission;
  */
 public record Permission(boolean enroll, boolean autoEnroll, Optional<TemplatePermission> acl) {
 
-    /** From the template's DACL: autoEnroll needs Enroll as well (CA-RPC-AD.md §6.4). */
+    /**
+     * From the template's DACL: autoEnroll needs Enroll as well (CA-RPC-AD.md §6.4). It is not
+     * combined with the template's CT_FLAG_AUTO_ENROLLMENT: XCEP carries that flag separately in
+     * enrollmentFlags and generalFlags, and clients check both (XCEP-WSTEP.md §2.3.1).
+     */
     public static Permission fromAcl(TemplatePermission acl) {
         return new Permission(acl.canEnroll(), acl.canAutoEnroll(), Optional.of(acl));
     }

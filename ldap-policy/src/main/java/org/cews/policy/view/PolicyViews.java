@@ -20,10 +20,12 @@ import org.cews.policy.model.CertificateTemplate;
  * one request ([MS-XCEP] 3.1.4.1: GetPolicies; the AD-to-XCEP mapping of CA-RPC-AD.md §5.6) and the
  * explanation of one template. Stateless; give it the snapshot the {@code PolicyCache} serves.
  *
- * <p>Templates the requester may not enroll for are left out of the view, as AD CS's CEP does
- * (the issue's premise; [MS-XCEP] 3.1.4.1.3.11 could carry enroll=false, but no text requires
- * listing such templates, and the CA refuses them anyway, [MS-WCCE] 3.2.2.6.2.1.4.3). In
- * key-based-renewal mode the Enroll check is skipped ({@link Permission#keyBasedRenewal}).
+ * <p>Templates the requester may not enroll for are left out of the view, not listed with
+ * enroll=false. [MS-XCEP] 3.1.4.1.3.11 could carry enroll=false and no text of MS-XCEP requires
+ * either choice; leaving them out is what the issue states AD CS's CEP does (not yet confirmed
+ * against a captured AD CS response), and the CA refuses such requests anyway ([MS-WCCE]
+ * 3.2.2.6.2.1.4.3, CERTSRV_E_TEMPLATE_DENIED). In key-based-renewal mode the Enroll check is
+ * skipped ({@link Permission#keyBasedRenewal}).
  */
 public final class PolicyViews {
 

@@ -74,7 +74,7 @@ final class TemplateChecks {
                     caller.name(),
                     Permission.keyBasedRenewal(t.requestsAutoEnrollment()),
                     from,
-                    "key-based renewal: the request's signature with the old key stands for the Enroll check");
+                    "the signature with the old key stands in for the Enroll check, which is skipped");
         }
         return enrollCheck(t, from);
     }

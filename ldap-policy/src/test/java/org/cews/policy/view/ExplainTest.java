@@ -182,8 +182,8 @@ class ExplainTest {
         Explanation e = explain("bob", "LabKeyBasedRenewal", RequestFilter.KEY_BASED_RENEWAL);
         assertInstanceOf(Explanation.Offered.class, e);
         assertEquals(
-                "bob may enroll and autoenroll for LabKeyBasedRenewal from Lab-Issuing-CA: key-based renewal: the"
-                        + " request's signature with the old key stands for the Enroll check",
+                "bob is offered LabKeyBasedRenewal for key-based renewal from Lab-Issuing-CA: the signature with the"
+                        + " old key stands in for the Enroll check, which is skipped",
                 e.sentence());
         assertInstanceOf(Explanation.NoEnrollRight.class, explain("bob", "LabKeyBasedRenewal", RequestFilter.NONE));
     }

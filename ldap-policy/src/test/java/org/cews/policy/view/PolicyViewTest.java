@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -147,7 +148,7 @@ class PolicyViewTest {
                 .orElseThrow()
                 .caCertificates()
                 .get(0);
-        assertTrue(java.util.Arrays.equals(inDirectory, ca.certificate()));
+        assertTrue(Arrays.equals(inDirectory, ca.certificate()));
         // Authenticated Users may enroll on the pKIEnrollmentService object
         assertTrue(ca.enrollPermission());
         assertTrue(ca.enrollDecision().orElseThrow().granted());
@@ -167,5 +168,20 @@ class PolicyViewTest {
                 LabPolicy.READ_AT,
                 views.view(lab.snapshot, Caller.certificateHolder("x"), RequestFilter.NONE)
                         .lastUpdate());
+    }
+
+    @Test
+    void anUnparsableCaCertificateValueIsSkipped() throws Exception {
+        byte[] real = lab.snapshot
+                .enrollmentService(LabForest.CA_NAME)
+                .orElseThrow()
+                .caCertificates()
+                .get(0);
+        byte[] garbage = {0x30, 0x03, 0x02, 0x01, 0x07};
+        var snapshot = Snapshots.withCas(lab.snapshot, ca -> Snapshots.withCertificates(ca, List.of(garbage, real)));
+        CaEntry ca = views.view(snapshot, lab.caller("alice"), RequestFilter.NONE)
+                .cas()
+                .get(0);
+        assertTrue(Arrays.equals(real, ca.certificate()));
     }
 }

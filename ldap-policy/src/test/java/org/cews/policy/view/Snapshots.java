@@ -96,12 +96,16 @@ final class Snapshots {
     }
 
     static EnrollmentService withoutCertificates(EnrollmentService s) {
+        return withCertificates(s, List.of());
+    }
+
+    static EnrollmentService withCertificates(EnrollmentService s, List<byte[]> certificates) {
         return new EnrollmentService(
                 s.dn(),
                 s.cn(),
                 s.displayName(),
                 s.dnsHostName(),
-                List.of(),
+                certificates,
                 s.certificateTemplates(),
                 s.enrollmentServers(),
                 s.siteName(),
