@@ -95,13 +95,15 @@ public final class PolicyCache implements AutoCloseable {
             return false;
         }
         PolicySnapshot snapshot;
+        String fingerprint;
         try {
             snapshot = source.read();
+            fingerprint = SnapshotFingerprint.of(snapshot);
         } catch (Exception e) {
             failed(e);
             return false;
         }
-        succeeded(snapshot);
+        succeeded(snapshot, fingerprint);
         return true;
     }
 
@@ -131,7 +133,7 @@ public final class PolicyCache implements AutoCloseable {
                 h.lastSuccess(), Optional.of(h.failingSince().orElse(now)), h.failedAttempts() + 1, Optional.of(error));
     }
 
-    private void succeeded(PolicySnapshot snapshot) {
+    private void succeeded(PolicySnapshot snapshot, String fingerprint) {
         Health h = health;
         if (h.failing()) {
             log.log(
@@ -140,7 +142,6 @@ public final class PolicyCache implements AutoCloseable {
                     h.failedAttempts(),
                     h.failingSince().get());
         }
-        String fingerprint = SnapshotFingerprint.of(snapshot);
         CachedPolicy previous = current;
         if (previous != null && previous.fingerprint().equals(fingerprint)) {
             current = new CachedPolicy(snapshot, previous.lastChanged(), fingerprint);
