@@ -9,7 +9,10 @@
  *   <li>{@code org.cews.policy.model}: templates, enrollment services and enterprise OIDs with their
  *       flags ([MS-CRTD] 2), decoded from any {@code AttributeSource};
  *   <li>{@code org.cews.policy.ldap}: the UnboundID reader (rootDSE, paged searches, SD flags
- *       control, tokenGroups, failover, timeouts, LDAPS/StartTLS).
+ *       control, tokenGroups, failover, timeouts, LDAPS/StartTLS);
+ *   <li>{@code org.cews.policy.view}: the policy view of one requester for one request ([MS-XCEP]
+ *       3.1.4.1) and "explain";
+ *   <li>{@code org.cews.policy.cache}: the last good snapshot, refreshed in the background.
  * </ul>
  *
  * The LDIF fixtures of the lab forest live in {@code org/cews/policy/fixtures/} (see its README).

@@ -167,6 +167,30 @@ public final class AdPolicyReader {
         }
     }
 
+    /**
+     * The sAMAccountName of the account or group whose objectSid is {@code sid}, searched in the
+     * default naming context (a binary equality filter, which AD accepts for objectSid); empty when
+     * no object has it (a foreign or deleted principal).
+     */
+    public Optional<String> accountName(Sid sid) throws DirectoryException {
+        try (LDAPConnection connection = connector.connect()) {
+            String base = rootDseValue(connection, DEFAULT_NC);
+            SearchRequest request = new SearchRequest(
+                    base,
+                    SearchScope.SUB,
+                    Filter.createEqualityFilter(AdAttributes.OBJECT_SID, sid.encode()),
+                    AdAttributes.SAM_ACCOUNT_NAME,
+                    AdAttributes.CN);
+            List<SearchResultEntry> found = connection.search(request).getSearchEntries();
+            return found.size() == 1
+                    ? Optional.ofNullable(found.get(0).getAttributeValue(AdAttributes.SAM_ACCOUNT_NAME))
+                            .or(() -> Optional.ofNullable(found.get(0).getAttributeValue(AdAttributes.CN)))
+                    : Optional.empty();
+        } catch (LDAPException e) {
+            throw failed("looking up objectSid " + sid, e);
+        }
+    }
+
     private List<SearchResultEntry> search(
             LDAPConnection connection,
             String base,

@@ -267,4 +267,12 @@ class AdPolicyReaderTest {
         assertTrue(e.getMessage().contains("invalid credentials"), e.getMessage());
         assertFalse(e.getMessage().contains("wrong"), e.getMessage());
     }
+
+    @Test
+    void namesAnAccountOrGroupByItsObjectSid() throws Exception {
+        AdPolicyReader reader = reader(config(ad.port()).build());
+        assertEquals(Optional.of("PKI Enroll Blocked"), reader.accountName(LabForest.PKI_ENROLL_BLOCKED));
+        assertEquals(Optional.of("alice"), reader.accountName(LabForest.ALICE));
+        assertEquals(Optional.empty(), reader.accountName(LabForest.DOMAIN_SID.withRid(4242)));
+    }
 }
