@@ -24,7 +24,18 @@ import org.cews.wcce.msrpce.RpcSecurityException;
  *   stub+pad = the last len(stub+pad) octets of R, in place
  * </pre>
  *
- * SND_SEQ starts at the value the AP exchange set and grows by one per PDU fragment in each
+ * <p>On receive the EC and RRC of the received token header are used ([MS-KILE] 3.4.5.4.1: "The
+ * recipient must follow the extra count (EC) field in the wrap header"; RFC 4121 §4.2.4 and §4.2.5):
+ * the verifier is everything after the sec_trailer, and its length (the received auth_length) must
+ * be {@code 16 + 16 + RRC + EC} (header, confounder and the RRC + EC rotated octets). EC may be any
+ * value, including 0: MS-KILE says a sender must not use 0, but the token is still well formed and
+ * Samba accepts it (RPC-KERBEROS-WIRE.md §3.2), so this lenient receiver does too. RRC must be
+ * {@code 16 + h} (28 for the SHA-1 types, MS-KILE 3.4.5.4.1): any other value would not leave exactly
+ * the stub's length of ciphertext for the stub. The encrypted header copy must equal the outer
+ * header with RRC 0, so its EC must equal the outer EC. What we send never changes: EC 16, RRC 28
+ * (76-octet verifier for the SHA-1 types), as Windows and Samba send.
+ *
+ * <p>SND_SEQ starts at the value the AP exchange set and grows by one per PDU fragment in each
  * direction; a received token must carry exactly the next expected number.
  */
 public final class KerberosWrapProtection implements PduProtection {
@@ -36,7 +47,9 @@ public final class KerberosWrapProtection implements PduProtection {
     }
 
     static final int HEADER = 16;
+    /** The EC we send; a received token may carry any other (see the class comment). */
     static final int EC = 16;
+
     private static final int SEC_TRAILER = 8;
 
     private final KerberosCipher cipher;
@@ -73,7 +86,12 @@ public final class KerberosWrapProtection implements PduProtection {
 
     @Override
     public int verifierLength() {
-        return HEADER + EC + HEADER + KerberosCipher.CONFOUNDER_LENGTH + cipher.checksumLength();
+        return receivedVerifierLength(EC, rrc);
+    }
+
+    /** The auth_length that a token with this EC and RRC implies: header, confounder, RRC + EC. */
+    static int receivedVerifierLength(int ec, int rrc) {
+        return HEADER + KerberosCipher.CONFOUNDER_LENGTH + rrc + ec;
     }
 
     @Override
@@ -100,23 +118,37 @@ public final class KerberosWrapProtection implements PduProtection {
         sendSequence++;
     }
 
+    /**
+     * Unseals a token with the EC the sender chose: the verifier is {@code [stubOffset + length + 8,
+     * pdu.length)}, whatever its length, which must match the header's EC and RRC.
+     */
     @Override
     public void unseal(byte[] pdu, int stubOffset, int length) throws RpcSecurityException {
-        checkLayout(pdu, stubOffset, length);
-        int verifier = pdu.length - verifierLength();
+        int verifier = checkReceivedLayout(pdu, stubOffset, length);
+        int authLength = pdu.length - verifier;
         byte[] header = Arrays.copyOfRange(pdu, verifier, verifier + HEADER);
-        checkHeader(header);
-        byte[] rotated = new byte[pdu.length - verifier - HEADER + length];
-        int inVerifier = pdu.length - verifier - HEADER;
+        int ec = checkHeader(header);
+        int expectedLength = receivedVerifierLength(ec, rrc);
+        if (authLength != expectedLength) {
+            throw new RpcSecurityException("wrap token auth_length (expected: " + expectedLength + " for EC " + ec
+                    + " and RRC " + rrc + ", actual: " + authLength + ")");
+        }
+        int inVerifier = authLength - HEADER;
+        byte[] rotated = new byte[inVerifier + length];
         System.arraycopy(pdu, verifier + HEADER, rotated, 0, inVerifier);
         System.arraycopy(pdu, stubOffset, rotated, inVerifier, length);
         byte[] plaintext;
         try {
-            plaintext = cipher.decrypt(key, unsealUsage(), rotateLeft(rotated, rrc + EC));
+            plaintext = cipher.decrypt(key, unsealUsage(), rotateLeft(rotated, rrc + ec));
         } catch (KerberosCryptoException e) {
             throw new RpcSecurityException("wrap token: " + e.getMessage(), e);
         }
-        byte[] inner = Arrays.copyOfRange(plaintext, length + EC, plaintext.length);
+        if (plaintext.length != length + ec + HEADER) {
+            throw new RpcSecurityException("wrap token plaintext length (expected: " + (length + ec + HEADER)
+                    + ", actual: " + plaintext.length + ")");
+        }
+        // RFC 4121 §4.2.4: the copy is the header with RRC 0, so its EC must be the outer EC.
+        byte[] inner = Arrays.copyOfRange(plaintext, length + ec, plaintext.length);
         byte[] expectedInner = header.clone();
         expectedInner[6] = 0;
         expectedInner[7] = 0;
@@ -142,7 +174,8 @@ public final class KerberosWrapProtection implements PduProtection {
         return receiveSequence;
     }
 
-    private void checkHeader(byte[] header) throws RpcSecurityException {
+    /** Checks TOK_ID, flags, filler and RRC; returns the sender's EC. */
+    private int checkHeader(byte[] header) throws RpcSecurityException {
         int tokId = ((header[0] & 0xFF) << 8) | (header[1] & 0xFF);
         if (tokId != 0x0504) {
             throw new RpcSecurityException(
@@ -157,14 +190,11 @@ public final class KerberosWrapProtection implements PduProtection {
             throw new RpcSecurityException(
                     String.format("wrap token filler (expected: 0xff, actual: 0x%02x)", header[3] & 0xFF));
         }
-        int ec = ((header[4] & 0xFF) << 8) | (header[5] & 0xFF);
-        if (ec != EC) {
-            throw new RpcSecurityException("wrap token EC (expected: " + EC + ", actual: " + ec + ")");
-        }
         int actualRrc = ((header[6] & 0xFF) << 8) | (header[7] & 0xFF);
         if (actualRrc != rrc) {
             throw new RpcSecurityException("wrap token RRC (expected: " + rrc + ", actual: " + actualRrc + ")");
         }
+        return ((header[4] & 0xFF) << 8) | (header[5] & 0xFF);
     }
 
     private void checkLayout(byte[] pdu, int stubOffset, int length) throws RpcSecurityException {
@@ -174,6 +204,17 @@ public final class KerberosWrapProtection implements PduProtection {
                     + " + sec_trailer 8 + verifier " + verifierLength() + " = " + expected + ", actual: " + pdu.length
                     + ")");
         }
+    }
+
+    /** Where the received verifier starts: right after the sec_trailer, at least 16 octets before the end. */
+    private static int checkReceivedLayout(byte[] pdu, int stubOffset, int length) throws RpcSecurityException {
+        long verifier = (long) stubOffset + length + SEC_TRAILER;
+        if (stubOffset < 0 || length < 0 || verifier + HEADER > pdu.length) {
+            throw new RpcSecurityException("PDU length (expected: stubOffset " + stubOffset + " + length " + length
+                    + " + sec_trailer 8 + a verifier of at least " + HEADER + " = at least " + (verifier + HEADER)
+                    + ", actual: " + pdu.length + ")");
+        }
+        return (int) verifier;
     }
 
     private int flags(boolean sentByAcceptor) {
@@ -189,12 +230,16 @@ public final class KerberosWrapProtection implements PduProtection {
     }
 
     static byte[] header(int flags, int rrc, long sequence) {
+        return header(flags, EC, rrc, sequence);
+    }
+
+    static byte[] header(int flags, int ec, int rrc, long sequence) {
         return ByteBuffer.allocate(HEADER)
                 .put((byte) 0x05)
                 .put((byte) 0x04)
                 .put((byte) flags)
                 .put((byte) 0xFF)
-                .putShort((short) EC)
+                .putShort((short) ec)
                 .putShort((short) rrc)
                 .putLong(sequence)
                 .array();

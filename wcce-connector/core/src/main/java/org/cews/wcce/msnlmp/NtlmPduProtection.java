@@ -49,6 +49,13 @@ public final class NtlmPduProtection implements PduProtection {
 
     @Override
     public void unseal(byte[] pdu, int stubOffset, int length) throws RpcSecurityException {
+        // [MS-NLMP] 2.2.2.9.1: the NTLMSSP_MESSAGE_SIGNATURE is exactly 16 bytes; no other
+        // auth_length is accepted, even though the receive path passes any on.
+        long received = (long) pdu.length - stubOffset - length - SEC_TRAILER_LENGTH;
+        if (stubOffset >= 0 && length >= 0 && received >= 0 && received != NtlmSealing.SIGNATURE_LENGTH) {
+            throw new RpcSecurityException(
+                    "auth_length (expected: " + NtlmSealing.SIGNATURE_LENGTH + ", actual: " + received + ")");
+        }
         int macEnd = checkLayout(pdu, stubOffset, length);
         inbound.unseal(pdu, macEnd, stubOffset, length, pdu, macEnd);
     }

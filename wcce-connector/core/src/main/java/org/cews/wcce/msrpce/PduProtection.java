@@ -12,8 +12,15 @@ package org.cews.wcce.msrpce;
  *                                           and the request/response header
  *   [stubOffset, stubOffset + length)       stub data followed by auth_pad_length pad bytes
  *   [stubOffset + length, +8)               sec_trailer
- *   [pdu.length - verifierLength(), end)    the verifier
+ *   [stubOffset + length + 8, end)          the verifier (auth_value)
  * </pre>
+ *
+ * <p>On {@link #seal} the verifier is exactly {@link #verifierLength()} bytes. On {@link #unseal} it
+ * is everything after the sec_trailer, i.e. the received auth_length, which the receive path only
+ * bounds (at least 16, within the fragment): a provider may accept a length that differs from
+ * {@link #verifierLength()} when its protocol lets the sender choose (Kerberos: the wrap token's EC,
+ * [MS-KILE] 3.4.5.4.1, RFC 4121 §4.2.4), and must otherwise refuse it with an
+ * {@link RpcSecurityException} (NTLM: exactly 16).
  *
  * What the integrity check covers is the provider's business (NTLM: the whole PDU up to and
  * including the sec_trailer; Kerberos without header signing: the stub only). An instance keeps
@@ -22,12 +29,18 @@ package org.cews.wcce.msrpce;
  */
 public interface PduProtection {
 
-    /** The auth_length of every protected PDU (16 for NTLM; for Kerberos AES, 76). */
+    /**
+     * The auth_length of every PDU this end seals (16 for NTLM; for Kerberos AES, 76). A received
+     * PDU may carry another, if the provider accepts it (see the class comment).
+     */
     int verifierLength();
 
     /** Encrypts {@code [stubOffset, stubOffset + length)} in place and writes the verifier. */
     void seal(byte[] pdu, int stubOffset, int length) throws RpcSecurityException;
 
-    /** Checks the verifier and decrypts {@code [stubOffset, stubOffset + length)} in place. */
+    /**
+     * Checks the verifier, {@code [stubOffset + length + 8, pdu.length)} whatever its length, and
+     * decrypts {@code [stubOffset, stubOffset + length)} in place.
+     */
     void unseal(byte[] pdu, int stubOffset, int length) throws RpcSecurityException;
 }

@@ -9,9 +9,14 @@ import java.util.UUID;
  * 3.2): in arrival order, each fragment is checked against the first (PTYPE, call_id, p_cont_id,
  * opnum, object, sec_trailer), unsealed on its own, stripped of its own auth pad and appended, up
  * to LAST_FRAG. The stub may not grow past {@code maxStubLength}; alloc_hint is never trusted for
- * sizing. Reordered, dropped or repeated fragments fail here or in {@link PduProtection#unseal}.
+ * sizing. Reordered, dropped or repeated fragments fail here or in {@link PduProtection#unseal}. The
+ * received auth_length need not equal {@link PduProtection#verifierLength()}: any value from 16 up to
+ * what the fragment holds is passed on, and the protection accepts or refuses it.
  */
 public final class StubReassembler {
+
+    /** The smallest auth_length passed on to {@link PduProtection#unseal}: NTLM's, a Kerberos token header. */
+    static final int MIN_VERIFIER_LENGTH = 16;
 
     private final PacketType type;
     private final int maxStubLength;
@@ -114,8 +119,11 @@ public final class StubReassembler {
         if (v.contextId() != binding.contextId()) {
             throw PduException.mismatch("auth_context_id", binding.contextId(), v.contextId());
         }
-        if (v.value().length != length) {
-            throw PduException.mismatch("auth_length", length, v.value().length);
+        // The sender may choose a verifier length other than ours (a Kerberos wrap token's EC,
+        // [MS-KILE] 3.4.5.4.1, RFC 4121 §4.2.4): the protection decides. The decoder has already
+        // bounded auth_length by the fragment; here it must at least hold a 16-octet verifier.
+        if (v.value().length < MIN_VERIFIER_LENGTH) {
+            throw PduException.mismatch("auth_length", "at least " + MIN_VERIFIER_LENGTH, v.value().length);
         }
         return v;
     }

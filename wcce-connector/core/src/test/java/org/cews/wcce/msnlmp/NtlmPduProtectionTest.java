@@ -110,6 +110,25 @@ class NtlmPduProtectionTest {
         assertThrows(RpcSecurityException.class, () -> client.unseal(pdu.bytes(), pdu.stubOffset(), pdu.length()));
     }
 
+    /**
+     * The receive path passes on any auth_length of at least 16 (a Kerberos sender chooses its EC);
+     * NTLM's signature is exactly 16 bytes ([MS-NLMP] 2.2.2.9.1), so anything else is refused, and
+     * the refusal consumes no sequence number.
+     */
+    @ParameterizedTest(name = "auth_length {0}")
+    @CsvSource({"0", "8", "15", "17", "32", "60", "76"})
+    void anAuthLengthOtherThanSixteenIsRefused(int authLength) throws Exception {
+        FakePdu pdu = sealed(1);
+        int verifier = pdu.verifierOffset();
+        byte[] other = java.util.Arrays.copyOf(pdu.bytes(), verifier + authLength);
+        LittleEndian.putU16(other, 8, other.length);
+        LittleEndian.putU16(other, 10, authLength);
+        RpcSecurityException e =
+                assertThrows(RpcSecurityException.class, () -> server.unseal(other, pdu.stubOffset(), pdu.length()));
+        assertEquals("auth_length (expected: 16, actual: " + authLength + ")", e.getMessage());
+        accepted(pdu);
+    }
+
     @Test
     void layoutMustEndWithTrailerAndVerifier() {
         FakePdu pdu = FakePdu.request(1, 16, 1); // 24 + 16 + 8 + 16 = 64 bytes

@@ -160,8 +160,9 @@ class StubReassemblerTest {
         assertEquals(
                 "auth_length (expected: 16, actual: 0)",
                 feed(sealedReceiver(), plain).getMessage());
+        // A different auth_length is the protection's to judge: this one wants exactly 76.
         assertEquals(
-                "auth_length (expected: 76, actual: 16)",
+                "verifier length (expected: 76, actual: 16)",
                 feed(StubReassembler.forRequest(1 << 20, StubFragmenterTest.toy(76, false)), sealed)
                         .getMessage());
         assertEquals(
@@ -185,6 +186,43 @@ class StubReassemblerTest {
         assertEquals(
                 "auth_level (expected: pkt_privacy(6), actual: pkt_integrity(5))",
                 feed(sealedReceiver(), List.of(integrity)).getMessage());
+    }
+
+    @Test
+    void anAuthLengthOtherThanOursIsPassedToTheProtectionWhichMayAcceptIt() throws Exception {
+        byte[] stub = StubFragmenterTest.stub(5000);
+        // sent with 76-byte verifiers, received by a protection that seals with 16 but accepts any
+        List<byte[]> frames =
+                StubFragmenterTest.request(stub, 1432, StubFragmenterTest.toy(76, true), Optional.empty());
+        StubReassembler r = StubReassembler.forRequest(
+                1 << 20,
+                Optional.of(new AuthBinding(
+                        AuthType.NTLM, 0, ToyProtection.acceptor(16).anyLength())));
+        assertEquals(null, feed(r, frames));
+        assertTrue(r.isComplete());
+        assertArrayEquals(stub, r.stub());
+    }
+
+    @Test
+    void anAuthLengthBelowSixteenIsRefusedBeforeTheProtection() throws Exception {
+        // 8 bytes of stub + 8 pad + sec_trailer + an 8-byte verifier, built by hand
+        Pdu request = new RequestPdu(
+                7,
+                PfcFlags.FIRST_AND_LAST,
+                8,
+                0,
+                1,
+                Optional.empty(),
+                new byte[8],
+                Optional.of(new AuthVerifier(AuthType.NTLM, AuthLevel.PKT_PRIVACY, 0, new byte[8], new byte[8])));
+        byte[] frame = PduEncoder.encode(request);
+        StubReassembler r = StubReassembler.forRequest(
+                1 << 20,
+                Optional.of(new AuthBinding(
+                        AuthType.NTLM, 0, ToyProtection.acceptor(16).anyLength())));
+        assertEquals(
+                "auth_length (expected: at least 16, actual: 8)",
+                feed(r, List.of(frame)).getMessage());
     }
 
     @Test

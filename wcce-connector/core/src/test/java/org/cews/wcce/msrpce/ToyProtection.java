@@ -12,12 +12,15 @@ import java.util.Arrays;
  * 8-byte SHA-256 checksum over {@code seq || PDU[0 .. trailer end)} of the plaintext (the bytes the
  * NTLM MAC covers) and the sequence number, which counts fragments per direction from 0. Verifiers
  * longer than 16 bytes (a Kerberos-sized 76) are padded with a fixed pattern that is checked too.
+ * On unseal the verifier is everything after the sec_trailer; it must be {@link #verifierLength()}
+ * bytes unless the instance was made {@link #anyLength lenient}, like Kerberos with another EC.
  */
 final class ToyProtection implements PduProtection {
 
     private final int verifierLength;
     private final byte sendKey;
     private final byte receiveKey;
+    private boolean anyLength;
     private int sendSeq;
     private int receiveSeq;
 
@@ -36,6 +39,12 @@ final class ToyProtection implements PduProtection {
 
     static ToyProtection acceptor(int verifierLength) {
         return new ToyProtection(verifierLength, (byte) 0xC3, (byte) 0x5A);
+    }
+
+    /** Accepts a received verifier of any length of at least 16, the pattern running on to its end. */
+    ToyProtection anyLength() {
+        anyLength = true;
+        return this;
     }
 
     @Override
@@ -58,8 +67,12 @@ final class ToyProtection implements PduProtection {
 
     @Override
     public void unseal(byte[] pdu, int stubOffset, int length) throws RpcSecurityException {
-        ByteBuffer v = ByteBuffer.wrap(pdu, pdu.length - verifierLength, verifierLength)
-                .order(ByteOrder.LITTLE_ENDIAN);
+        int received = pdu.length - stubOffset - length - SecTrailer.LENGTH;
+        if (anyLength ? received < 16 : received != verifierLength) {
+            throw new RpcSecurityException("verifier length (expected: " + (anyLength ? "at least 16" : verifierLength)
+                    + ", actual: " + received + ")");
+        }
+        ByteBuffer v = ByteBuffer.wrap(pdu, pdu.length - received, received).order(ByteOrder.LITTLE_ENDIAN);
         int version = v.getInt();
         byte[] mac = new byte[8];
         v.get(mac);
@@ -70,7 +83,7 @@ final class ToyProtection implements PduProtection {
         if (seq != receiveSeq) {
             throw new RpcSecurityException("sequence number (expected: " + receiveSeq + ", actual: " + seq + ")");
         }
-        for (int i = 16; i < verifierLength; i++) {
+        for (int i = 16; i < received; i++) {
             if (v.get() != (byte) i) {
                 throw new RpcSecurityException("verifier filler (expected: pattern, actual: other bytes)");
             }
