@@ -200,8 +200,9 @@ class ImpacketInteropTest {
      * </ol>
      */
     @Test
-    @Disabled("impacket 0.10: third-leg AP-REP without the Authenticator's ctime/cusec ([MS-KILE] 3.4.5.1,"
-            + " fault 0x721), then a Wrap token with EC 0 ([MS-KILE] 3.4.5.4.1, nca_s_proto_error)")
+    @Disabled("impacket 0.10 builds its third-leg AP-REP with its current time, not the Authenticator's"
+            + " ctime/cusec; [MS-KILE] 3.4.5.1 (RFC 4120 3.2.4/3.2.5) has the server verify them: fault 0x721."
+            + " Its EC 0 wrap tokens are accepted since the receive side follows the sender's EC.")
     void stockImpacketOverSpnegoKerberos() throws Exception {
         Result r = client(
                 "alice",
