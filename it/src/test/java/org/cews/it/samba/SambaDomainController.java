@@ -33,12 +33,34 @@ public final class SambaDomainController implements AutoCloseable {
     public static final String ADMIN_PASSWORD = "Adm1nPassw0rd!";
     public static final String HOST = "127.0.0.1";
 
-    private final Path dir;
-    private final Process process;
+    /**
+     * What to provision: the shared DC of the run uses {@link #DEFAULT}; a test that needs another
+     * domain (SambaPolicyIT: the lab forest's realm and domain SID) gives its own.
+     *
+     * @param extraArgs more arguments for {@code samba-tool domain provision}
+     */
+    public record Provisioning(String realm, String domain, List<String> extraArgs) {
 
-    private SambaDomainController(Path dir, Process process) {
+        public static final Provisioning DEFAULT = new Provisioning(REALM, DOMAIN, List.of("--use-rfc2307"));
+
+        public Provisioning {
+            extraArgs = List.copyOf(extraArgs);
+        }
+    }
+
+    /** Work on the provisioned database before samba starts (ldbadd, samba-tool against sam.ldb). */
+    @FunctionalInterface
+    public interface BeforeStart {
+        void prepare(SambaDomainController notYetStarted) throws IOException, InterruptedException;
+    }
+
+    private final Path dir;
+    private final Provisioning provisioning;
+    private Process process;
+
+    private SambaDomainController(Path dir, Provisioning provisioning) {
         this.dir = dir;
-        this.process = process;
+        this.provisioning = provisioning;
     }
 
     /** Injects the one running DC into test parameters of this type. */
@@ -86,7 +108,21 @@ public final class SambaDomainController implements AutoCloseable {
         }
     }
 
-    private static SambaDomainController startOrSkip() {
+    /**
+     * Stops the run's shared DC if one was started, so that a test class can run its own DC on the
+     * same ports; the next test that asks for the shared DC provisions and starts it again.
+     */
+    public static void stopShared(ExtensionContext context) {
+        Started started = context.getRoot()
+                .getStore(ExtensionContext.Namespace.GLOBAL)
+                .remove(SambaDomainController.class, Started.class);
+        if (started != null) {
+            started.close();
+        }
+    }
+
+    /** Skips (or, with CEWS_REQUIRE_SAMBA=1, fails) when Samba is not installed. */
+    public static void requireSamba() {
         if (!Files.isExecutable(Path.of("/usr/sbin/samba")) || !Files.isExecutable(Path.of("/usr/bin/samba-tool"))) {
             String why = "Samba is not installed (apt-get install samba; see .ci/run)";
             if ("1".equals(System.getenv("CEWS_REQUIRE_SAMBA"))) {
@@ -94,6 +130,10 @@ public final class SambaDomainController implements AutoCloseable {
             }
             throw new TestAbortedException(why);
         }
+    }
+
+    private static SambaDomainController startOrSkip() {
+        requireSamba();
         try {
             return start(Path.of(System.getProperty("cews.samba.dir", "target/samba")));
         } catch (IOException e) {
@@ -105,39 +145,48 @@ public final class SambaDomainController implements AutoCloseable {
     }
 
     static SambaDomainController start(Path dir) throws IOException, InterruptedException {
+        return start(dir, Provisioning.DEFAULT, dc -> {});
+    }
+
+    /**
+     * Provisions a DC into {@code dir} (emptied first), lets {@code beforeStart} work on its
+     * database, and starts it on loopback. The caller stops it with {@link #close()}.
+     */
+    public static SambaDomainController start(Path dir, Provisioning provisioning, BeforeStart beforeStart)
+            throws IOException, InterruptedException {
         if (listening(135)) {
             throw new IOException("port 135 on " + HOST + " is already in use (another Samba or RPC server?)");
         }
         deleteRecursively(dir);
         Files.createDirectories(dir);
         Path emptyConf = Files.writeString(dir.resolve("empty.conf"), "");
-        run(
-                dir,
+        List<String> provision = new ArrayList<>(List.of(
+                "samba-tool",
+                "domain",
                 "provision",
-                List.of(
-                        "samba-tool",
-                        "domain",
-                        "provision",
-                        "--configfile=" + emptyConf,
-                        "--targetdir=" + dir.resolve("dc"),
-                        "--realm=" + REALM,
-                        "--domain=" + DOMAIN,
-                        "--server-role=dc",
-                        "--dns-backend=NONE",
-                        "--host-name=dc1",
-                        "--adminpass=" + ADMIN_PASSWORD,
-                        "--option=interfaces=lo",
-                        "--option=bind interfaces only=yes",
-                        "--use-rfc2307"));
+                "--configfile=" + emptyConf,
+                "--targetdir=" + dir.resolve("dc"),
+                "--realm=" + provisioning.realm(),
+                "--domain=" + provisioning.domain(),
+                "--server-role=dc",
+                "--dns-backend=NONE",
+                "--host-name=dc1",
+                "--adminpass=" + ADMIN_PASSWORD,
+                "--option=interfaces=lo",
+                "--option=bind interfaces only=yes"));
+        provision.addAll(provisioning.extraArgs());
+        run(dir, "provision", provision);
         Path smbConf = dir.resolve("dc/etc/smb.conf");
         // Simple binds over plain LDAP, for the directory tests (TESTBED.md: provision does not write it).
         Files.writeString(smbConf, "\tldap server require strong auth = no\n", StandardOpenOption.APPEND);
 
-        Process samba = new ProcessBuilder("samba", "-s", smbConf.toString(), "-F", "--no-process-group")
+        SambaDomainController dc = new SambaDomainController(dir, provisioning);
+        beforeStart.prepare(dc);
+
+        dc.process = new ProcessBuilder("samba", "-s", smbConf.toString(), "-F", "--no-process-group")
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("samba.log").toFile())
                 .start();
-        SambaDomainController dc = new SambaDomainController(dir, samba);
         try {
             dc.awaitPort(135, Duration.ofSeconds(60));
         } catch (IOException | RuntimeException e) {
@@ -156,7 +205,7 @@ public final class SambaDomainController implements AutoCloseable {
         }
     }
 
-    private void awaitPort(int port, Duration timeout) throws IOException, InterruptedException {
+    void awaitPort(int port, Duration timeout) throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
@@ -204,7 +253,7 @@ public final class SambaDomainController implements AutoCloseable {
                     String.join(
                             "\n",
                             "[libdefaults]",
-                            "  default_realm = " + REALM,
+                            "  default_realm = " + provisioning.realm(),
                             "  dns_lookup_kdc = false",
                             "  dns_lookup_realm = false",
                             "  rdns = false",
@@ -212,7 +261,7 @@ public final class SambaDomainController implements AutoCloseable {
                             "  udp_preference_limit = 1",
                             "  forwardable = true",
                             "[realms]",
-                            "  " + REALM + " = {",
+                            "  " + provisioning.realm() + " = {",
                             "    kdc = " + HOST,
                             "  }",
                             ""));
@@ -236,6 +285,9 @@ public final class SambaDomainController implements AutoCloseable {
     /** Stops samba and every process it started, by PID. */
     @Override
     public void close() {
+        if (process == null) {
+            return;
+        }
         List<ProcessHandle> family = new ArrayList<>(process.descendants().toList());
         process.destroy();
         try {
