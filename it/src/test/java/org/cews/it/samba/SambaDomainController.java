@@ -154,7 +154,8 @@ public final class SambaDomainController implements AutoCloseable {
      */
     public static SambaDomainController start(Path dir, Provisioning provisioning, BeforeStart beforeStart)
             throws IOException, InterruptedException {
-        if (listening(135)) {
+        // A DC of this run that was just stopped may still hold its ports for a moment.
+        if (!awaitFree(135, Duration.ofSeconds(30))) {
             throw new IOException("port 135 on " + HOST + " is already in use (another Samba or RPC server?)");
         }
         deleteRecursively(dir);
@@ -300,6 +301,29 @@ public final class SambaDomainController implements AutoCloseable {
             process.destroyForcibly();
         }
         family.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle child : family) {
+            child.onExit()
+                    .orTimeout(10, TimeUnit.SECONDS)
+                    .exceptionally(e -> child)
+                    .join();
+        }
+        try {
+            awaitFree(135, Duration.ofSeconds(20)); // the next DC of the run wants the same ports
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Waits until nothing listens on {@code port}; false if something still does after {@code timeout}. */
+    private static boolean awaitFree(int port, Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (listening(port)) {
+            if (Instant.now().isAfter(deadline)) {
+                return false;
+            }
+            Thread.sleep(200);
+        }
+        return true;
     }
 
     private static void deleteRecursively(Path path) throws IOException {
