@@ -46,7 +46,8 @@ bash "$here/bin/gen-tls.sh" "$config/cews/tls" "$tls_password" "${san:-dns:local
 # Values for the scripts: the admin's properties plus what provisioning generated.
 effective="$dest/cews-provision.properties"
 {
-  cat "$props"
+  # ${cews.deploy.dir} in a value: this deploy directory (the lab's state is under target/lab).
+  sed "s#\${cews.deploy.dir}#$here#g" "$props"
   echo "cews.tls.password=$tls_password"
 } > "$effective"
 chmod 600 "$effective"

@@ -17,12 +17,17 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.Properties;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
+import org.cews.wcce.client.EnrollmentAgent;
+import org.cews.wcce.cmc.OnBehalfOfSigner;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +36,10 @@ import org.junit.jupiter.api.Test;
  * lab's AD CS emulator over MS-ICPR at packet privacy, called the way the CES will call it (the
  * test-only it/probe WAR borrows a connection from the pool): with NTLM and with Kerberos as the
  * connector's account svc-ces, a pend-all template approved by the officer and then retrieved
- * by request id, and an unpublished template refused with AD CS's HRESULT.
+ * by request id, and an unpublished template refused with AD CS's HRESULT. In enrollment-agent
+ * mode (ARCHITECTURE.md §4.2b) the connector, still authenticated as svc-ces, signs alice's request
+ * with the Enrollment Agent certificate the lab enrolled for svc-ces, and the CA issues alice's
+ * certificate; without the agent's signature, or with a broken one, the CA refuses.
  */
 class LabEnrollmentIT {
 
@@ -58,15 +66,32 @@ class LabEnrollmentIT {
     }
 
     private static String[] submit(String template, String factory) throws Exception {
-        String query = "template=" + template + (factory == null ? "" : "&factory=" + factory);
+        return post("template=" + template + (factory == null ? "" : "&factory=" + factory), csr("ignored-by-the-ca"));
+    }
+
+    private static String[] post(String query, byte[] body) throws Exception {
         HttpResponse<String> response = client.send(
                 HttpRequest.newBuilder(TestServer.https("/cews-probe/enroll?" + query))
-                        .header("Content-Type", "application/pkcs10")
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(csr("ignored-by-the-ca")))
+                        .header("Content-Type", "application/octet-stream")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
         return response.body().trim().split(" ", 4);
+    }
+
+    /** A request for alice that the connector signs as svc-ces's enrollment agent. */
+    private static String[] onBehalfOfAlice(String factory) throws Exception {
+        String query =
+                "template=LabOnBehalfUser&onBehalfOf=LAB%5Calice" + (factory == null ? "" : "&factory=" + factory);
+        return post(query, csr("ignored-by-the-ca"));
+    }
+
+    /** Alice's subject, built by the CA from her directory entry (not svc-ces's, not the request's). */
+    private static void assertAlicesSubject(X509Certificate cert) {
+        String subject = cert.getSubjectX500Principal().getName();
+        assertTrue(subject.contains("CN=Alice Archer,CN=Users,DC=lab,DC=example"), subject);
+        assertTrue(!subject.contains("svc-ces"), subject);
     }
 
     private static X509Certificate certificate(String base64) throws GeneralSecurityException {
@@ -131,5 +156,54 @@ class LabEnrollmentIT {
         String[] denied = submit("LabRetired", null);
         assertEquals("DENIED", denied[0], String.join(" ", denied));
         assertEquals("0x80094800", denied[2], "CERTSRV_E_UNSUPPORTED_CERT_TYPE: " + String.join(" ", denied));
+    }
+
+    @Test
+    void enrollmentAgentModeOverNtlmIssuesAlicesCertificate() throws Exception {
+        assertAlicesSubject(assertIssuedByTheLab(onBehalfOfAlice(null)));
+    }
+
+    @Test
+    void enrollmentAgentModeOverKerberosIssuesAlicesCertificate() throws Exception {
+        assertAlicesSubject(assertIssuedByTheLab(onBehalfOfAlice("CaConnectionFactoryKerberos")));
+    }
+
+    @Test
+    void withoutTheAgentSignatureTheTemplateIsSignaturePolicyRequired() throws Exception {
+        String[] denied = submit("LabOnBehalfUser", null);
+        assertEquals("DENIED", denied[0], String.join(" ", denied));
+        assertEquals("0x80094809", denied[2], "CERTSRV_E_SIGNATURE_POLICY_REQUIRED: " + String.join(" ", denied));
+    }
+
+    @Test
+    void aBrokenAgentSignatureIsBadSignature() throws Exception {
+        // Signed with the lab's agent credential for svc-ces, then one bit of the agent's signature flipped.
+        EnrollmentAgent agent = new EnrollmentAgent(
+                Path.of(lab.getProperty("agent.keyStore")),
+                lab.getProperty("agent.keyStorePassword").toCharArray(),
+                lab.getProperty("agent.alias"),
+                Clock.systemUTC());
+        byte[] cmc = new OnBehalfOfSigner(agent.current()).sign(csr("ignored-by-the-ca"), "LAB\\alice");
+        byte[] signature = null;
+        for (SignerInformation s : new CMSSignedData(cmc).getSignerInfos().getSigners()) {
+            if (s.getSID().getSerialNumber() != null) {
+                signature = s.getSignature();
+            }
+        }
+        int at = indexOf(cmc, signature);
+        assertTrue(at > 0, "the agent's signature is in the request");
+        cmc[at + signature.length / 2] ^= 0x01;
+        String[] denied = post("template=LabOnBehalfUser&format=cmc", cmc);
+        assertEquals("DENIED", denied[0], String.join(" ", denied));
+        assertEquals("0x80090006", denied[2], "NTE_BAD_SIGNATURE: " + String.join(" ", denied));
+    }
+
+    private static int indexOf(byte[] in, byte[] part) {
+        for (int i = 0; i + part.length <= in.length; i++) {
+            if (java.util.Arrays.equals(in, i, i + part.length, part, 0, part.length)) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

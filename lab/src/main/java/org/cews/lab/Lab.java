@@ -23,7 +23,8 @@ import org.cews.lab.rpc.LabSecurity;
  * The lab: the stand-in for an AD forest with an enterprise CA, on 127.0.0.1 (ARCHITECTURE.md
  * §4.7). {@link #start} brings up, in this order, the directory, the CA engine (which reads its
  * policy there), the CA certificate's publication, the KDC, the CA's RPC endpoints and the officer
- * endpoint, then writes {@code lab-status.properties}; {@link #stop} takes them down in reverse
+ * endpoint, then writes {@code lab-status.properties}; svc-ces's Enrollment Agent certificate is
+ * enrolled after the CA's publication ({@link CesAgentKeyStore}); {@link #stop} takes them down in reverse
  * and marks the status file stopped. {@link #main} runs it until SIGTERM or Ctrl-C.
  */
 public final class Lab implements AutoCloseable {
@@ -70,6 +71,7 @@ public final class Lab implements AutoCloseable {
                 push(running, closeable);
             }
             Path aia = CaPublication.publish(directory, ca, state);
+            CesAgentKeyStore.ensure(state, ca, clock);
             EmbeddedKdc kdc = push(running, EmbeddedKdc.start(config.kdcPort(), state, accounts));
             LabSecurity security =
                     new LabSecurity(accounts.ntlm(), Optional.of(kdc.caServiceKeys()), new SecureRandom(), clock);

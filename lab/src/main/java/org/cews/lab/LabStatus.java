@@ -23,6 +23,8 @@ import java.util.Properties;
  * officer.port, officer.url
  * ca.name, ca.host, ca.certificate (the AIA file, DER)
  * accounts.file (a copy of the lab's accounts and passwords)
+ * agent.keyStore, agent.keyStorePassword, agent.alias (svc-ces's Enrollment Agent PKCS#12; the
+ *   file exists once the CA issued it, see CesAgentKeyStore)
  * </pre>
  */
 public record LabStatus(
@@ -74,6 +76,9 @@ public record LabStatus(
         p.setProperty("ca.host", LabRealm.CA_HOST);
         p.setProperty("ca.certificate", absolute(caCertificate));
         p.setProperty("accounts.file", absolute(accountsFile));
+        p.setProperty("agent.keyStore", absolute(stateDir.resolve(CesAgentKeyStore.FILE)));
+        p.setProperty("agent.keyStorePassword", CesAgentKeyStore.PASSWORD);
+        p.setProperty("agent.alias", CesAgentKeyStore.ALIAS);
         return p;
     }
 

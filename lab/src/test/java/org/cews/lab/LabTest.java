@@ -66,7 +66,8 @@ class LabTest {
                     LabRpcClientAccess.submitAsAlice(s.epmPort(), "CertificateTemplate:LabPendAll"));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
-            assertEquals(0, Officer.run(new String[] {"--state=" + state, "approve", "1"}, print, print));
+            String id = String.valueOf(ca.pending().get(0).requestId());
+            assertEquals(0, Officer.run(new String[] {"--state=" + state, "approve", id}, print, print));
             assertEquals(1, ca.decisions.size());
         } finally {
             lab.stop();

@@ -24,7 +24,8 @@ import org.cews.lab.LabRealm;
  * lab forest fixtures the way their README prescribes (the AD schema extension merged over the
  * standard schema; the rootDSE naming contexts; {@code ad-skeleton}, {@code lab-accounts},
  * {@code lab-pki} as entries, then the stored {@code tokenGroups} as changes; the SD flags control
- * taken off searches by {@link SdFlagsControlRemover}). Passwords are additional bind credentials
+ * taken off searches by {@link SdFlagsControlRemover}), then the lab's own {@code
+ * lab-enrollment-agent.ldif} (the enrollment-agent templates). Passwords are additional bind credentials
  * from {@link LabAccounts}, as the README gives svc-cep's, so none is stored in an entry.
  *
  * <p>Where ldap-policy's test harness {@code InMemoryAd} differs: it also records every search for
@@ -36,6 +37,8 @@ public final class EmbeddedDirectory implements AutoCloseable {
     public static final String FIXTURES = "/org/cews/policy/fixtures/";
     static final List<String> ENTRY_FILES = List.of("ad-skeleton.ldif", "lab-accounts.ldif", "lab-pki.ldif");
     static final String TOKEN_GROUPS_FILE = "inmemory-tokengroups.ldif";
+    /** The lab's own changes over the fixtures: the enrollment-agent templates (not ldap-policy's). */
+    static final String LAB_CHANGES_FILE = "lab-enrollment-agent.ldif";
 
     private static final System.Logger LOG = System.getLogger(EmbeddedDirectory.class.getName());
 
@@ -73,6 +76,13 @@ public final class EmbeddedDirectory implements AutoCloseable {
             clear = false;
         }
         try (InputStream in = fixture(TOKEN_GROUPS_FILE)) {
+            server.applyChangesFromLDIF(new LDIFReader(in));
+        }
+        try (InputStream in = EmbeddedDirectory.class.getResourceAsStream(LAB_CHANGES_FILE)) {
+            if (in == null) {
+                throw new IOException(
+                        "lab resource " + LAB_CHANGES_FILE + " (expected: on the class path, actual: missing)");
+            }
             server.applyChangesFromLDIF(new LDIFReader(in));
         }
         server.startListening();

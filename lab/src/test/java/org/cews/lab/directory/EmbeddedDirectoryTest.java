@@ -38,6 +38,8 @@ class EmbeddedDirectoryTest {
     static final LabAccounts ACCOUNTS = LabAccounts.load();
     static final FakeLabCa CA = new FakeLabCa();
 
+    static final List<String> LAB_OWN_TEMPLATES = List.of("EnrollmentAgent", "LabOnBehalfUser");
+
     @TempDir
     static Path state;
 
@@ -72,10 +74,13 @@ class EmbeddedDirectoryTest {
 
         assertEquals(List.of(), lab.problems());
         assertEquals(LabForest.CONFIG_NC, lab.configurationNamingContext());
-        assertEquals(names(reference.templates()), names(lab.templates()));
+        Set<String> fixtures = names(reference.templates());
         assertEquals(
                 Set.of("User", "Machine", "WebServer", "LabUserV2", "LabPendAll", "LabKeyBasedRenewal", "LabRetired"),
-                names(lab.templates()));
+                fixtures);
+        Set<String> withLabOwn = new java.util.HashSet<>(fixtures);
+        withLabOwn.addAll(LAB_OWN_TEMPLATES);
+        assertEquals(withLabOwn, names(lab.templates()), "the fixtures plus lab-enrollment-agent.ldif");
         for (CertificateTemplate t : reference.templates()) {
             CertificateTemplate mine = lab.template(t.cn()).orElseThrow();
             assertEquals(t.oid(), mine.oid(), t.cn());
@@ -98,7 +103,9 @@ class EmbeddedDirectoryTest {
 
         assertEquals(1, ca.caCertificates().size());
         assertArrayEquals(CA.certificate().getEncoded(), ca.caCertificates().get(0));
-        assertEquals(fixture.certificateTemplates(), ca.certificateTemplates());
+        List<String> published = new java.util.ArrayList<>(fixture.certificateTemplates());
+        published.addAll(LAB_OWN_TEMPLATES);
+        assertEquals(published, ca.certificateTemplates());
         assertEquals(fixture.enrollmentServers(), ca.enrollmentServers());
         assertEquals(
                 "CN=Lab-Issuing-CA, DC=lab, DC=example",

@@ -20,7 +20,9 @@ import org.cews.wcce.api.RequestFormat;
  * Test-only: drives the CA connector inside WildFly as the CES will. {@code POST /enroll?template=T}
  * with a DER PKCS#10 body submits it; {@code GET /enroll?retrieve=N} retrieves request N;
  * {@code factory=NAME} picks the connection definition {@code java:/eis/cews/NAME} (default
- * CaConnectionFactory). The answer is one line, {@code ISSUED id base64cert}, {@code PENDING id}
+ * CaConnectionFactory); {@code onBehalfOf=DOMAIN\account} has the connector sign the request as its
+ * enrollment agent for that user (enrollment-agent mode); {@code format=cmc} sends a body that is
+ * already a CMC as it is. The answer is one line, {@code ISSUED id base64cert}, {@code PENDING id}
  * or {@code DENIED id 0xHRESULT message}, or {@code ERROR message} with status 502.
  */
 @WebServlet("/enroll")
@@ -30,9 +32,12 @@ public class EnrollProbe extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        byte[] csr = request.getInputStream().readAllBytes();
-        EnrollmentRequest enrollment = new EnrollmentRequest(
-                RequestFormat.PKCS10, csr, Map.of("CertificateTemplate", request.getParameter("template")), false);
+        byte[] body = request.getInputStream().readAllBytes();
+        RequestFormat format = "cmc".equals(request.getParameter("format")) ? RequestFormat.CMC : RequestFormat.PKCS10;
+        EnrollmentRequest plain = new EnrollmentRequest(
+                format, body, Map.of("CertificateTemplate", request.getParameter("template")), false);
+        String onBehalfOf = request.getParameter("onBehalfOf");
+        EnrollmentRequest enrollment = onBehalfOf == null ? plain : plain.onBehalfOf(onBehalfOf);
         answer(response, request.getParameter("factory"), connection -> connection.submit(enrollment));
     }
 

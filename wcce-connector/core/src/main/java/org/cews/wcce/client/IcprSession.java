@@ -82,7 +82,16 @@ public final class IcprSession implements Closeable {
         return !broken;
     }
 
+    /**
+     * Submits {@code request} as it is. A request marked on behalf of someone must have been signed
+     * by the enrollment agent first ({@link EnrollmentAgent#sign}): sent as it is, the CA would
+     * issue to the connector's own account.
+     */
     public EnrollmentResult submit(EnrollmentRequest request) throws CaException {
+        if (request.isOnBehalfOf()) {
+            throw new CaException("a request on behalf of " + request.onBehalfOf()
+                    + " must be signed by the enrollment agent before it is submitted");
+        }
         RequestFlags flags = request.fullResponse()
                 ? RequestFlags.of(new RequestType(request.format().requestType()), RequestFlag.FULL_RESPONSE)
                 : RequestFlags.of(new RequestType(request.format().requestType()));

@@ -39,11 +39,14 @@ public final class CaConnectionHandle implements CaConnection {
         return live().session().endpoint();
     }
 
+    /** A request marked {@code onBehalfOf} goes to the CA signed by the enrollment agent. */
     @Override
     public EnrollmentResult submit(EnrollmentRequest request) throws CaException {
         CaManagedConnection connection = live();
+        EnrollmentRequest toCa =
+                request.isOnBehalfOf() ? connection.factory().enrollmentAgent().sign(request) : request;
         try {
-            return connection.session().submit(request);
+            return connection.session().submit(toCa);
         } catch (CaException e) {
             reportIfBroken(connection, e);
             throw e;

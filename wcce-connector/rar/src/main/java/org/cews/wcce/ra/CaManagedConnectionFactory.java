@@ -19,6 +19,7 @@ import java.util.Set;
 import javax.security.auth.Subject;
 import org.cews.wcce.api.CaException;
 import org.cews.wcce.client.CaEndpoint;
+import org.cews.wcce.client.EnrollmentAgent;
 import org.cews.wcce.client.IcprSession;
 import org.cews.wcce.client.KeytabServiceTickets;
 import org.cews.wcce.client.S4uServiceTickets;
@@ -37,7 +38,9 @@ import org.cews.wcce.msrpce.ClientSecurityContext;
  * <p>Every physical connection is an MS-ICPR association bound at packet privacy as the
  * connector's own identity (ARCHITECTURE.md §4.2, enrollment-agent mode): NTLM with the
  * configured account, or Kerberos (raw, or SPNEGO as "Negotiate") with service tickets for
- * {@code CaServicePrincipal} obtained from the configured keytab.
+ * {@code CaServicePrincipal} obtained from the configured keytab. A request marked {@code
+ * onBehalfOf} is first signed with the Enrollment Agent credential of {@code
+ * EnrollmentAgentKeyStore} ({@link EnrollmentAgent}).
  */
 public class CaManagedConnectionFactory implements ManagedConnectionFactory, ValidatingManagedConnectionFactory {
 
@@ -56,6 +59,10 @@ public class CaManagedConnectionFactory implements ManagedConnectionFactory, Val
     private String caServicePrincipal;
     private String kerberosPrincipal;
     private String keytab;
+    private String enrollmentAgentKeyStore;
+    private String enrollmentAgentKeyStorePassword;
+    private String enrollmentAgentAlias;
+    private transient EnrollmentAgent enrollmentAgent;
     private transient PrintWriter logWriter;
     private transient KeytabServiceTickets tickets;
     private transient S4uServiceTickets s4u;
@@ -142,6 +149,28 @@ public class CaManagedConnectionFactory implements ManagedConnectionFactory, Val
             tickets = new KeytabServiceTickets(kerberosPrincipal, Path.of(keytab), caServicePrincipal);
         }
         return tickets;
+    }
+
+    /**
+     * Enrollment-agent mode: the signer of requests marked {@code onBehalfOf}, from the PKCS#12 key
+     * store in {@code EnrollmentAgentKeyStore} (read when first needed and again when it changes).
+     */
+    synchronized EnrollmentAgent enrollmentAgent() throws CaException {
+        if (enrollmentAgentKeyStore == null
+                || enrollmentAgentKeyStore.isBlank()
+                || enrollmentAgentKeyStorePassword == null) {
+            throw new CaException(
+                    "a request on behalf of another account needs the enrollment agent's credential:"
+                            + " configure EnrollmentAgentKeyStore and EnrollmentAgentKeyStorePassword (configure-connector.cli)");
+        }
+        if (enrollmentAgent == null) {
+            enrollmentAgent = new EnrollmentAgent(
+                    Path.of(enrollmentAgentKeyStore),
+                    enrollmentAgentKeyStorePassword.toCharArray(),
+                    enrollmentAgentAlias,
+                    Clock.systemUTC());
+        }
+        return enrollmentAgent;
     }
 
     @Override
@@ -291,6 +320,30 @@ public class CaManagedConnectionFactory implements ManagedConnectionFactory, Val
         this.readTimeoutMillis = readTimeoutMillis;
     }
 
+    public String getEnrollmentAgentKeyStore() {
+        return enrollmentAgentKeyStore;
+    }
+
+    public void setEnrollmentAgentKeyStore(String enrollmentAgentKeyStore) {
+        this.enrollmentAgentKeyStore = enrollmentAgentKeyStore;
+    }
+
+    public String getEnrollmentAgentKeyStorePassword() {
+        return enrollmentAgentKeyStorePassword;
+    }
+
+    public void setEnrollmentAgentKeyStorePassword(String enrollmentAgentKeyStorePassword) {
+        this.enrollmentAgentKeyStorePassword = enrollmentAgentKeyStorePassword;
+    }
+
+    public String getEnrollmentAgentAlias() {
+        return enrollmentAgentAlias;
+    }
+
+    public void setEnrollmentAgentAlias(String enrollmentAgentAlias) {
+        this.enrollmentAgentAlias = enrollmentAgentAlias;
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof CaManagedConnectionFactory that
@@ -306,7 +359,10 @@ public class CaManagedConnectionFactory implements ManagedConnectionFactory, Val
                 && Objects.equals(workstation, that.workstation)
                 && Objects.equals(caServicePrincipal, that.caServicePrincipal)
                 && Objects.equals(kerberosPrincipal, that.kerberosPrincipal)
-                && Objects.equals(keytab, that.keytab);
+                && Objects.equals(keytab, that.keytab)
+                && Objects.equals(enrollmentAgentKeyStore, that.enrollmentAgentKeyStore)
+                && Objects.equals(enrollmentAgentKeyStorePassword, that.enrollmentAgentKeyStorePassword)
+                && Objects.equals(enrollmentAgentAlias, that.enrollmentAgentAlias);
     }
 
     @Override
