@@ -154,7 +154,9 @@ class DirectoryConnectionTest {
                     AdPolicyReaderTest.config(ad.port()).build());
             AccountSids bob = reader.accountSids(LabForest.BOB_DN);
             assertEquals(LabForest.BOB, bob.sid());
-            assertEquals(Set.of(LabForest.DOMAIN_USERS, LabForest.PKI_ENROLL_BLOCKED), bob.tokenGroups());
+            assertEquals(
+                    Set.of(LabForest.DOMAIN_USERS, LabForest.PKI_ENROLL_BLOCKED, WellKnownSids.BUILTIN_USERS),
+                    bob.tokenGroups());
             assertTrue(bob.callerSids().contains(WellKnownSids.AUTHENTICATED_USERS));
             InMemoryAd.SeenSearch search = ad.searchesUnder(LabForest.BOB_DN).get(0);
             assertEquals("BASE", search.scope().toUpperCase());
