@@ -1,27 +1,29 @@
 package org.cews.it.samba;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.unboundid.ldap.sdk.Entry;
-import com.unboundid.ldif.LDIFException;
-import com.unboundid.ldif.LDIFReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.util.ssl.PEMFileTrustManager;
+import com.unboundid.util.ssl.SSLUtil;
+import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.cews.policy.acl.AclFormatException;
+import javax.net.ssl.SSLContext;
 import org.cews.policy.acl.Sid;
 import org.cews.policy.fixtures.InMemoryAd;
 import org.cews.policy.fixtures.LabForest;
@@ -29,6 +31,8 @@ import org.cews.policy.ldap.AdPolicyReader;
 import org.cews.policy.ldap.BindMethod;
 import org.cews.policy.ldap.DirectoryConfig;
 import org.cews.policy.ldap.DirectoryConnector;
+import org.cews.policy.ldap.DirectoryException;
+import org.cews.policy.ldap.LdapServer;
 import org.cews.policy.ldap.PolicySnapshot;
 import org.cews.policy.ldap.TransportSecurity;
 import org.cews.policy.model.CertificateTemplate;
@@ -49,22 +53,27 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Issue 3's "done": the policy view and the "explain" sentences computed from a real Samba AD DC
  * loaded with the lab fixtures equal those computed from UnboundID's in-memory directory
  * (InMemoryAd) for the same LDIF, for callers with rights (alice, WEB01$) and without (bob: an
- * explicit deny; carol: no grant), with and without request filters.
+ * explicit deny; carol: no grant), with and without request filters; read from Samba as svc-cep
+ * three ways: a simple bind over LDAPS, and SASL GSSAPI with svc-cep's keytab over plain LDAP
+ * (sealed) and over LDAPS. Samba keeps its LDAP defaults, so a simple bind over plain LDAP is
+ * refused (as AD refuses it); the tests below show how Samba judged each connection.
  *
- * <p>This class runs its own DC (realm LAB.EXAMPLE, the lab's domain SID) in
+ * <p>This class runs its own DC ({@link SambaLabDc}, realm LAB.EXAMPLE, the lab's domain SID) in
  * {@code target/samba-lab}: the run's shared DC (TEST.EXAMPLE) is stopped first, since both need
- * the same ports, and the next test that wants the shared one provisions it again. The fixtures are
- * loaded into sam.ldb before samba starts (fixtures README, "Loading into Samba AD").
+ * the same ports, and the next test that wants the shared one provisions it again.
  */
 @ExtendWith(SambaPolicyIT.TakePorts.class)
 class SambaPolicyIT {
 
     static final Instant READ_AT = Instant.parse("2026-11-25T08:00:00Z");
     static final List<String> CALLERS = List.of("alice", "bob", "carol", "WEB01$");
+    static final List<String> ACCOUNTS =
+            List.of("alice", "bob", "carol", "WEB01$", "svc-cep", SambaLabDc.SVC_CES, "Administrator");
     static final Map<String, RequestFilter> FILTERS = Map.of(
             "none", RequestFilter.NONE,
             "clientVersion 1", RequestFilter.of(1, null, false),
             "key-based renewal", RequestFilter.KEY_BASED_RENEWAL);
+    static final String SVC_CEP = "svc-cep@" + SambaLabDc.REALM;
 
     /** Frees the ports before {@link #start()}: the shared DC of the run, if up, is stopped. */
     static final class TakePorts implements BeforeAllCallback {
@@ -74,25 +83,19 @@ class SambaPolicyIT {
         }
     }
 
-    static SambaDomainController dc;
+    static SambaLabDc lab;
+    static String previousKrb5Conf;
     static InMemoryAd inMemory;
-    static Side samba;
     static Side memory;
+    static List<Side> samba;
 
-    /** One directory read as svc-cep: its snapshot, callers and SID names. */
-    record Side(String what, AdPolicyReader reader, PolicySnapshot snapshot) {
+    /** One directory read as svc-cep one way: its snapshot, callers and SID names. */
+    record Side(String what, DirectoryConfig config, AdPolicyReader reader, PolicySnapshot snapshot) {
 
-        static Side read(String what, int port) throws Exception {
-            DirectoryConfig config = DirectoryConfig.builder()
-                    .security(TransportSecurity.NONE)
-                    .bind(new BindMethod.Simple(LabForest.SVC_CEP_DN, LabForest.SVC_CEP_PASSWORD.toCharArray()))
-                    .connectTimeout(Duration.ofSeconds(5))
-                    .responseTimeout(Duration.ofSeconds(20))
-                    .server(SambaDomainController.HOST, port)
-                    .build();
+        static Side read(String what, DirectoryConfig config) throws Exception {
             AdPolicyReader reader =
                     new AdPolicyReader(new DirectoryConnector(config), Clock.fixed(READ_AT, ZoneOffset.UTC));
-            return new Side(what, reader, reader.read());
+            return new Side(what, config, reader, reader.read());
         }
 
         Caller caller(String account) throws Exception {
@@ -105,168 +108,253 @@ class SambaPolicyIT {
         }
     }
 
+    static DirectoryConfig.Builder config(TransportSecurity security, LdapServer server, BindMethod bind)
+            throws Exception {
+        return DirectoryConfig.builder()
+                .security(security)
+                .sslContext(trusting(lab.tlsCa()))
+                .server(server)
+                .bind(bind)
+                .connectTimeout(Duration.ofSeconds(5))
+                .responseTimeout(Duration.ofSeconds(20));
+    }
+
+    /** Trusts Samba's generated CA and nothing else; the host name is checked (the default). */
+    static SSLContext trusting(Path caPem) throws Exception {
+        return new SSLUtil(new PEMFileTrustManager(caPem.toFile())).createSSLContext();
+    }
+
+    static DirectoryConfig ldapsSimple(String password) throws Exception {
+        return config(
+                        TransportSecurity.LDAPS,
+                        lab.server(636),
+                        new BindMethod.Simple(LabForest.SVC_CEP_DN, password.toCharArray()))
+                .build();
+    }
+
+    static DirectoryConfig gssapi(TransportSecurity security, String principal, Path keytab) throws Exception {
+        int port = security == TransportSecurity.LDAPS ? 636 : 389;
+        return config(security, lab.server(port), new BindMethod.GssapiKeytab(principal, keytab))
+                .build();
+    }
+
     @BeforeAll
     static void start() throws Exception {
         SambaDomainController.requireSamba();
-        dc = SambaDomainController.start(
-                Path.of(System.getProperty("cews.samba.lab.dir", "target/samba-lab")),
-                new SambaDomainController.Provisioning(
-                        "LAB.EXAMPLE", "LAB", List.of("--domain-sid=" + LabForest.DOMAIN_SID)),
-                SambaPolicyIT::loadFixtures);
-        dc.awaitPort(389, Duration.ofSeconds(60));
+        lab = SambaLabDc.start(Path.of(System.getProperty("cews.samba.lab.dir", "target/samba-lab")));
+        // The JVM's Kerberos configuration is global: point it at this DC's KDC for this class.
+        previousKrb5Conf = System.getProperty("java.security.krb5.conf");
+        System.setProperty("java.security.krb5.conf", lab.krb5Conf().toString());
         inMemory = InMemoryAd.start();
-        samba = Side.read("samba", 389);
-        memory = Side.read("in-memory", inMemory.port());
+        memory = Side.read(
+                "in-memory",
+                DirectoryConfig.builder()
+                        .security(TransportSecurity.NONE)
+                        .bind(new BindMethod.Simple(LabForest.SVC_CEP_DN, LabForest.SVC_CEP_PASSWORD.toCharArray()))
+                        .server(SambaDomainController.HOST, inMemory.port())
+                        .build());
+        samba = List.of(
+                Side.read("samba, simple bind over LDAPS", ldapsSimple(LabForest.SVC_CEP_PASSWORD)),
+                Side.read("samba, GSSAPI over plain LDAP", gssapi(TransportSecurity.NONE, SVC_CEP, lab.svcCepKeytab())),
+                Side.read("samba, GSSAPI over LDAPS", gssapi(TransportSecurity.LDAPS, SVC_CEP, lab.svcCepKeytab())));
     }
 
     @AfterAll
     static void stop() {
+        if (previousKrb5Conf == null) {
+            System.clearProperty("java.security.krb5.conf");
+        } else {
+            System.setProperty("java.security.krb5.conf", previousKrb5Conf);
+        }
         if (inMemory != null) {
             inMemory.close();
         }
-        if (dc != null) {
-            dc.close();
+        if (lab != null) {
+            lab.close();
         }
-    }
-
-    /**
-     * lab-accounts.ldif, then lab-pki.ldif, with ldbadd on sam.ldb; then the forest OID on CN=OID
-     * and svc-cep's password. Provision already created every container of ad-skeleton.ldif (which
-     * is therefore not loaded), but not CN=OID's msPKI-Cert-Template-OID.
-     *
-     * <p>The accounts keep the fixture's SIDs: ldbadd's relax control lets the add set objectSid and
-     * primaryGroupID, which samldb otherwise assigns or refuses. Samba's LDIF reader takes objectSid
-     * only in string form (S-1-5-...), so the accounts file is rewritten with the SIDs as strings.
-     */
-    static void loadFixtures(SambaDomainController dc) throws IOException, InterruptedException {
-        String sam = dc.localDatabase().get(1);
-        // Simple bind on 389: the line the controller appends to smb.conf lands in the last share
-        // section ([netlogon]), where Samba does not apply it; it belongs in [global].
-        Path smbConf = Path.of(dc.localDatabase().get(3));
-        Files.writeString(
-                smbConf,
-                Files.readString(smbConf).replace("[global]\n", "[global]\n\tldap server require strong auth = no\n"));
-        StringBuilder accounts = new StringBuilder();
-        try (InputStream in = fixture("lab-accounts.ldif");
-                LDIFReader reader = new LDIFReader(in)) {
-            for (Entry e = reader.readEntry(); e != null; e = reader.readEntry()) {
-                byte[] sid = e.getAttributeValueBytes("objectSid");
-                e.removeAttribute("objectSid");
-                e.addAttribute("objectSid", Sid.decode(sid).toString());
-                accounts.append(e.toLDIFString(0)).append('\n');
-            }
-        } catch (LDIFException | AclFormatException e) {
-            throw new IOException("lab-accounts.ldif: " + e.getMessage(), e);
-        }
-        Path accountsLdif = Files.writeString(dc.dir().resolve("lab-accounts-sddl-sids.ldif"), accounts);
-        dc.run("load accounts", List.of("ldbadd", "--relax", "-H", sam, accountsLdif.toString()));
-
-        Path pki = dc.dir().resolve("lab-pki.ldif");
-        try (InputStream in = fixture("lab-pki.ldif")) {
-            Files.copy(in, pki);
-        }
-        dc.run("load pki", List.of("ldbadd", "-H", sam, pki.toString()));
-
-        Path oid = Files.writeString(
-                dc.dir().resolve("forest-oid.ldif"),
-                String.join(
-                        "\n",
-                        "dn: " + LabForest.OID_CONTAINER,
-                        "changetype: modify",
-                        "replace: msPKI-Cert-Template-OID",
-                        "msPKI-Cert-Template-OID: " + LabForest.FOREST_OID,
-                        "",
-                        ""),
-                StandardCharsets.UTF_8);
-        dc.run("forest oid", List.of("ldbmodify", "-H", sam, oid.toString()));
-        List<String> setPassword = new ArrayList<>(
-                List.of("samba-tool", "user", "setpassword", "svc-cep", "--newpassword=" + LabForest.SVC_CEP_PASSWORD));
-        setPassword.addAll(dc.localDatabase());
-        dc.run("svc-cep password", setPassword);
-    }
-
-    private static InputStream fixture(String name) {
-        InputStream in = SambaPolicyIT.class.getResourceAsStream(InMemoryAd.FIXTURES + name);
-        if (in == null) {
-            throw new IllegalStateException("missing fixture " + name);
-        }
-        return in;
     }
 
     @Test
     void bothDirectoriesHoldTheSamePolicyObjects() {
-        assertEquals(names(memory.snapshot), names(samba.snapshot), "templates");
-        assertEquals(
-                memory.snapshot.enrollmentServices().stream().map(s -> s.cn()).toList(),
-                samba.snapshot.enrollmentServices().stream().map(s -> s.cn()).toList(),
-                "CAs");
-        assertEquals(memory.snapshot.forestOid(), samba.snapshot.forestOid(), "forest OID");
-        assertEquals(
-                new TreeSet<>(memory.snapshot.enterpriseOids().stream()
-                        .map(o -> o.toString())
-                        .toList()),
-                new TreeSet<>(samba.snapshot.enterpriseOids().stream()
-                        .map(o -> o.toString())
-                        .toList()),
-                "enterprise OIDs");
-        assertEquals(List.of(), samba.snapshot.problems(), "decode problems on Samba");
+        for (Side s : samba) {
+            assertEquals(names(memory.snapshot), names(s.snapshot), s.what + ": templates");
+            assertEquals(
+                    memory.snapshot.enrollmentServices().stream()
+                            .map(e -> e.cn())
+                            .toList(),
+                    s.snapshot.enrollmentServices().stream().map(e -> e.cn()).toList(),
+                    s.what + ": CAs");
+            assertEquals(memory.snapshot.forestOid(), s.snapshot.forestOid(), s.what + ": forest OID");
+            assertEquals(oids(memory.snapshot), oids(s.snapshot), s.what + ": enterprise OIDs");
+            assertEquals(List.of(), s.snapshot.problems(), s.what + ": decode problems");
+        }
     }
 
     /**
-     * The callers' SIDs agree except for one known difference: Samba's computed tokenGroups also
-     * hold BUILTIN\\Users (S-1-5-32-545, which Domain Users is a member of), as AD's do; the stored
-     * stand-in in inmemory-tokengroups.ldif lacks it. No template ACE names it, so the views agree.
+     * tokenGroups as AD computes it (MS-ADTS 3.1.1.4.5.19) and as the in-memory stand-in stores it
+     * (inmemory-tokengroups.ldif) are the same, for every account of the fixtures.
      */
     @Test
-    void callersHaveTheSameSidsButBuiltinUsers() throws Exception {
-        Sid builtinUsers = Sid.parse("S-1-5-32-545");
-        for (String account : CALLERS) {
-            Set<Sid> inMemory = memory.caller(account).sids().orElseThrow().all();
-            Set<Sid> onSamba = samba.caller(account).sids().orElseThrow().all();
-            Set<Sid> onlyInMemory = new TreeSet<>(Comparator.comparing(Sid::toString));
-            onlyInMemory.addAll(inMemory);
-            onlyInMemory.removeAll(onSamba);
-            Set<Sid> onlyOnSamba = new TreeSet<>(Comparator.comparing(Sid::toString));
-            onlyOnSamba.addAll(onSamba);
-            onlyOnSamba.removeAll(inMemory);
-            onlyOnSamba.remove(builtinUsers);
-            assertEquals(Set.of(), onlyInMemory, account + ": SIDs only in the in-memory tokenGroups");
-            assertEquals(Set.of(), onlyOnSamba, account + ": SIDs only in Samba's tokenGroups, besides 545");
+    void everyAccountHasTheSameTokenGroups() throws Exception {
+        Side s = samba.get(0);
+        for (String account : ACCOUNTS) {
+            String dnMemory = memory.reader.findAccount(account).orElseThrow();
+            String dnSamba = s.reader.findAccount(account).orElseThrow();
+            assertEquals(
+                    sorted(memory.reader.accountSids(dnMemory).tokenGroups()),
+                    sorted(s.reader.accountSids(dnSamba).tokenGroups()),
+                    account + ": tokenGroups in memory vs. on Samba");
         }
     }
 
     @Test
     void viewsAndExplanationsMatch() throws Exception {
-        PolicyViews onSamba = samba.views();
         PolicyViews inMemoryViews = memory.views();
-        int offered = 0;
-        int refused = 0;
-        for (String account : CALLERS) {
-            Caller s = samba.caller(account);
-            Caller m = memory.caller(account);
-            for (Map.Entry<String, RequestFilter> f : FILTERS.entrySet()) {
-                String where = account + ", filter " + f.getKey();
-                PolicyView vs = onSamba.view(samba.snapshot, s, f.getValue());
-                PolicyView vm = inMemoryViews.view(memory.snapshot, m, f.getValue());
-                assertEquals(describe(vm), describe(vs), where);
-                offered += vs.policies().size();
-                for (CertificateTemplate t : memory.snapshot.templates()) {
-                    String es = onSamba.explain(samba.snapshot, s, t.cn(), f.getValue())
-                            .sentence();
-                    String em = inMemoryViews
-                            .explain(memory.snapshot, m, t.cn(), f.getValue())
-                            .sentence();
-                    assertEquals(em, es, where + ", explain " + t.cn());
-                    if (!inMemoryViews
-                            .explain(memory.snapshot, m, t.cn(), f.getValue())
-                            .offered()) {
-                        refused++;
+        for (Side side : samba) {
+            PolicyViews onSamba = side.views();
+            int offered = 0;
+            int refused = 0;
+            for (String account : CALLERS) {
+                Caller s = side.caller(account);
+                Caller m = memory.caller(account);
+                assertEquals(m.sids(), s.sids(), side.what + ": SIDs of " + account);
+                for (Map.Entry<String, RequestFilter> f : FILTERS.entrySet()) {
+                    String where = side.what + ", " + account + ", filter " + f.getKey();
+                    PolicyView vs = onSamba.view(side.snapshot, s, f.getValue());
+                    PolicyView vm = inMemoryViews.view(memory.snapshot, m, f.getValue());
+                    assertEquals(describe(vm), describe(vs), where);
+                    offered += vs.policies().size();
+                    for (CertificateTemplate t : memory.snapshot.templates()) {
+                        var em = inMemoryViews.explain(memory.snapshot, m, t.cn(), f.getValue());
+                        var es = onSamba.explain(side.snapshot, s, t.cn(), f.getValue());
+                        assertEquals(em.sentence(), es.sentence(), where + ", explain " + t.cn());
+                        refused += em.offered() ? 0 : 1;
                     }
                 }
             }
+            assertTrue(offered > 10, side.what + ": offered " + offered);
+            assertTrue(refused > 10, side.what + ": refused " + refused);
         }
-        assertTrue(offered > 10, "offered " + offered);
-        assertTrue(refused > 10, "refused " + refused);
+    }
+
+    /**
+     * LDAPS: the session is TLS with the certificate Samba generated for dc1.lab.example, checked
+     * by name, and Samba logs the simple bind as protected by TLS.
+     */
+    @Test
+    void ldapsIsTlsWithSambasOwnCertificateAndSambaSaysSo() throws Exception {
+        long mark = lab.auditMark();
+        try (LDAPConnection c = new DirectoryConnector(ldapsSimple(LabForest.SVC_CEP_PASSWORD)).connect()) {
+            var session = c.getSSLSession();
+            assertTrue(session != null, "no TLS session");
+            X509Certificate samba = (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(Files.readAllBytes(lab.tlsCertificate())));
+            assertArrayEquals(samba.getEncoded(), session.getPeerCertificates()[0].getEncoded());
+            assertTrue(boundAs(c).contains(LabForest.SVC_CEP), "Samba's token for the connection");
+        }
+        assertEquals(
+                List.of(new SambaLabDc.Authorization("LDAP", "simple bind", "TLS", "svc-cep")),
+                lab.authorizationsSince(mark));
+    }
+
+    /**
+     * GSSAPI: Samba's token for the connection is svc-cep's, though no password was given, and its
+     * log says Kerberos, sealed over plain LDAP and TLS over LDAPS. (Samba 4.17 does not implement
+     * the "Who am I?" operation, RFC 4532; the rootDSE's tokenGroups is AD's way to ask.)
+     */
+    @Test
+    void gssapiBindsAreKerberosAndSambaSaysSo() throws Exception {
+        for (TransportSecurity security : List.of(TransportSecurity.NONE, TransportSecurity.LDAPS)) {
+            long mark = lab.auditMark();
+            try (LDAPConnection c = new DirectoryConnector(gssapi(security, SVC_CEP, lab.svcCepKeytab())).connect()) {
+                assertEquals(security == TransportSecurity.LDAPS, c.getSSLSession() != null, security.toString());
+                assertTrue(boundAs(c).contains(LabForest.SVC_CEP), security + ": Samba's token for the connection");
+            }
+            String protection = security == TransportSecurity.LDAPS ? "TLS" : "SEAL";
+            assertEquals(
+                    List.of(new SambaLabDc.Authorization("LDAP", "krb5", protection, "svc-cep")),
+                    lab.authorizationsSince(mark),
+                    security.toString());
+        }
+    }
+
+    @Test
+    void aSimpleBindOverPlainLdapIsRefusedAsOnAd() {
+        DirectoryConfig plain = DirectoryConfig.builder()
+                .security(TransportSecurity.NONE)
+                .server(lab.server(389))
+                .bind(new BindMethod.Simple(LabForest.SVC_CEP_DN, LabForest.SVC_CEP_PASSWORD.toCharArray()))
+                .build();
+        DirectoryException e = assertThrows(DirectoryException.class, () -> Side.read("plain", plain));
+        assertTrue(e.getMessage().contains("8 (strong auth required)"), e.getMessage());
+        assertFalse(e.getMessage().contains(LabForest.SVC_CEP_PASSWORD), e.getMessage());
+    }
+
+    @Test
+    void aWrongPasswordIsRefused() throws Exception {
+        DirectoryException e =
+                assertThrows(DirectoryException.class, () -> Side.read("wrong", ldapsSimple("Wr0ng-pw")));
+        assertTrue(e.getMessage().contains("49 (invalid credentials)"), e.getMessage());
+        assertFalse(e.getMessage().contains("Wr0ng-pw"), e.getMessage());
+    }
+
+    /** svc-ces's keytab from before its password was reset: the KDC refuses every key in it. */
+    @Test
+    void anOutdatedKeytabIsRefusedByTheKdc() throws Exception {
+        Path stale = lab.staleSvcCesKeytab();
+        DirectoryException e = assertThrows(
+                DirectoryException.class,
+                () -> Side.read(
+                        "stale", gssapi(TransportSecurity.LDAPS, SambaLabDc.SVC_CES + "@" + SambaLabDc.REALM, stale)));
+        assertTrue(
+                e.getMessage()
+                        .endsWith("82 (local error): Kerberos login as svc-ces@LAB.EXAMPLE with keytab " + stale
+                                + " failed: Pre-authentication information was invalid (24)"),
+                e.getMessage());
+    }
+
+    /** Kerberos names the service by the DC's DNS name; the KDC knows no ldap/127.0.0.1. */
+    @Test
+    void aGssapiBindToAnAddressFindsNoServicePrincipal() throws Exception {
+        DirectoryConfig byAddress = config(
+                        TransportSecurity.LDAPS,
+                        new LdapServer(SambaDomainController.HOST, 636),
+                        new BindMethod.GssapiKeytab(SVC_CEP, lab.svcCepKeytab()))
+                .verifyHostname(false) // UnboundID skips the name check on loopback anyway
+                .build();
+        DirectoryException e = assertThrows(DirectoryException.class, () -> Side.read("address", byAddress));
+        assertTrue(e.getMessage().contains("GSSAPI as svc-cep@LAB.EXAMPLE to ldap/127.0.0.1 failed"), e.getMessage());
+        assertTrue(e.getMessage().contains("Server not found in Kerberos database"), e.getMessage());
+    }
+
+    /** The DC's certificate is trusted only from its CA and only for its name. */
+    @Test
+    void ldapsRefusesAnotherNameOrAnotherCa() throws Exception {
+        DirectoryConfig otherName = config(
+                        TransportSecurity.LDAPS,
+                        new LdapServer("dc2.lab.example", 636).at(SambaDomainController.HOST),
+                        new BindMethod.Simple(LabForest.SVC_CEP_DN, LabForest.SVC_CEP_PASSWORD.toCharArray()))
+                .build();
+        DirectoryException e = assertThrows(DirectoryException.class, () -> Side.read("name", otherName));
+        assertTrue(e.getMessage().contains("dc2.lab.example"), e.getMessage());
+        assertTrue(e.getMessage().contains("CN=DC1.lab.example"), e.getMessage());
+
+        DirectoryConfig jvmTrust = DirectoryConfig.builder()
+                .security(TransportSecurity.LDAPS)
+                .server(lab.server(636))
+                .bind(new BindMethod.Simple(LabForest.SVC_CEP_DN, LabForest.SVC_CEP_PASSWORD.toCharArray()))
+                .build();
+        e = assertThrows(DirectoryException.class, () -> Side.read("JVM trust", jvmTrust));
+        assertTrue(e.getMessage().contains("91 (connect error)"), e.getMessage());
+    }
+
+    /** The SIDs of the token Samba built for this connection (AD's rootDSE tokenGroups). */
+    private static Set<Sid> boundAs(LDAPConnection c) throws Exception {
+        Set<Sid> sids = new TreeSet<>(java.util.Comparator.comparing(Sid::toString));
+        for (byte[] value : c.getEntry("", "tokenGroups").getAttributeValueByteArrays("tokenGroups")) {
+            sids.add(Sid.decode(value));
+        }
+        return sids;
     }
 
     /** What the view offers, without object identities: names, permissions, CAs, URIs, OIDs. */
@@ -287,5 +375,13 @@ class SambaPolicyIT {
 
     private static List<String> names(PolicySnapshot s) {
         return s.templates().stream().map(CertificateTemplate::cn).sorted().toList();
+    }
+
+    private static Set<String> oids(PolicySnapshot s) {
+        return new TreeSet<>(s.enterpriseOids().stream().map(o -> o.toString()).toList());
+    }
+
+    private static List<String> sorted(Set<Sid> sids) {
+        return sids.stream().map(Sid::toString).sorted().toList();
     }
 }

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import org.cews.policy.acl.WellKnownSids;
 import org.cews.policy.fixtures.InMemoryAd;
 import org.cews.policy.fixtures.LabForest;
 import org.cews.policy.ldap.BindMethod;
@@ -56,7 +57,10 @@ class LdapLabDirectoryTest {
         assertEquals(LabForest.ALICE_DN, alice.dn());
         assertEquals("alice", alice.samAccountName());
         assertEquals(LabForest.ALICE, alice.sid());
-        assertEquals(Set.of(LabForest.DOMAIN_USERS, LabForest.WEB_SERVER_ENROLLERS), Set.copyOf(alice.groupSids()));
+        // tokenGroups, as AD computes it: BUILTIN\\Users through Domain Users.
+        assertEquals(
+                Set.of(LabForest.DOMAIN_USERS, LabForest.WEB_SERVER_ENROLLERS, WellKnownSids.BUILTIN_USERS),
+                Set.copyOf(alice.groupSids()));
         assertFalse(alice.computer());
         assertEquals(Optional.of("alice@lab.example"), alice.userPrincipalName());
         assertEquals(Optional.of("alice@lab.example"), alice.mail());

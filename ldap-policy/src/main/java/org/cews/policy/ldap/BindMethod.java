@@ -1,8 +1,6 @@
 package org.cews.policy.ldap;
 
 import com.unboundid.ldap.sdk.BindRequest;
-import com.unboundid.ldap.sdk.GSSAPIBindRequest;
-import com.unboundid.ldap.sdk.GSSAPIBindRequestProperties;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.SimpleBindRequest;
 import java.nio.file.Path;
@@ -53,21 +51,23 @@ public sealed interface BindMethod {
     }
 
     /**
-     * SASL GSSAPI (Kerberos) as a service principal whose key is in a keytab, the way the CEP
-     * service account would bind. Built on UnboundID's GSSAPI bind; not yet exercised against a
-     * KDC (the Samba integration tier will).
+     * SASL GSSAPI (Kerberos) as a principal whose keys are in a keytab, the way the CEP service
+     * account binds ({@link KeytabGssapiBind}). The KDC and realm come from the JVM's krb5.conf
+     * ({@code java.security.krb5.conf}); the service is {@code ldap/<host>} of each {@link
+     * LdapServer}, so servers are given by DNS name. Proven against Samba AD's KDC (SambaPolicyIT).
+     *
+     * @param principal for example {@code svc-cep@LAB.EXAMPLE}
      */
-    record GssapiKeytab(String principal, Path keytab, String realm, String kdcAddress) implements BindMethod {
+    record GssapiKeytab(String principal, Path keytab) implements BindMethod {
+        public GssapiKeytab {
+            if (principal == null || principal.isBlank() || keytab == null) {
+                throw new IllegalArgumentException("a GSSAPI bind needs a principal and a keytab");
+            }
+        }
+
         @Override
-        public BindRequest toBindRequest() throws LDAPException {
-            GSSAPIBindRequestProperties properties = new GSSAPIBindRequestProperties(principal, (String) null);
-            properties.setUseKeyTab(true);
-            properties.setKeyTabPath(keytab.toString());
-            properties.setUseTicketCache(false);
-            properties.setRequireCachedCredentials(false);
-            properties.setRealm(realm);
-            properties.setKDCAddress(kdcAddress);
-            return new GSSAPIBindRequest(properties);
+        public BindRequest toBindRequest() {
+            return new KeytabGssapiBind(principal, keytab);
         }
     }
 }

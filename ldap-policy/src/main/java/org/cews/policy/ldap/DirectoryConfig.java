@@ -59,8 +59,12 @@ public record DirectoryConfig(
         }
 
         public Builder server(String host, int port) {
-            this.servers = java.util.stream.Stream.concat(
-                            servers.stream(), java.util.stream.Stream.of(new LdapServer(host, port)))
+            return server(new LdapServer(host, port));
+        }
+
+        /** Adds one server after those already given. */
+        public Builder server(LdapServer server) {
+            this.servers = java.util.stream.Stream.concat(servers.stream(), java.util.stream.Stream.of(server))
                     .toList();
             return this;
         }

@@ -5,11 +5,14 @@ import com.unboundid.ldap.sdk.FailoverServerSet;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPConnectionOptions;
 import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.NameResolver;
 import com.unboundid.ldap.sdk.PostConnectProcessor;
 import com.unboundid.ldap.sdk.ServerSet;
 import com.unboundid.ldap.sdk.SingleServerSet;
 import com.unboundid.ldap.sdk.StartTLSPostConnectProcessor;
 import com.unboundid.util.ssl.HostNameSSLSocketVerifier;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +23,9 @@ import javax.net.ssl.SSLContext;
 /**
  * Opens bound connections to the first domain controller of {@link DirectoryConfig#servers()} that
  * answers (UnboundID {@link FailoverServerSet}), with the configured transport, bind and timeouts.
- * StartTLS runs before the bind. The seam for another bind (SASL/GSSAPI with a keytab) is {@link
- * BindMethod}.
+ * StartTLS runs before the bind, so a GSSAPI bind sees the TLS layer ({@link KeytabGssapiBind}). A
+ * server given with an {@link LdapServer#address()} is connected to at that address while its name
+ * is still what the certificate check and Kerberos use.
  */
 public final class DirectoryConnector {
 
@@ -44,7 +48,8 @@ public final class DirectoryConnector {
         } catch (LDAPException e) {
             throw new DirectoryException(
                     "no domain controller usable (tried " + describeServers() + " over " + config.security() + "): "
-                            + e.getResultCode() + ": " + e.getDiagnosticMessage(),
+                            + e.getResultCode() + ": "
+                            + (e.getDiagnosticMessage() != null ? e.getDiagnosticMessage() : e.getMessage()),
                     e);
         }
     }
@@ -77,9 +82,46 @@ public final class DirectoryConnector {
         }
         List<ServerSet> sets = new ArrayList<>();
         for (LdapServer server : config.servers()) {
-            sets.add(new SingleServerSet(server.host(), server.port(), socketFactory, options, bind, postConnect));
+            LDAPConnectionOptions serverOptions = options;
+            if (server.address().isPresent()) {
+                serverOptions = options.duplicate();
+                serverOptions.setNameResolver(
+                        new FixedAddress(server.host(), server.address().get()));
+            }
+            sets.add(
+                    new SingleServerSet(server.host(), server.port(), socketFactory, serverOptions, bind, postConnect));
         }
         return sets.size() == 1 ? sets.get(0) : new FailoverServerSet(sets);
+    }
+
+    /** Resolves one name to a configured IP literal (no DNS); other names as the JVM does. */
+    private static final class FixedAddress extends NameResolver {
+        private final String host;
+        private final String address;
+
+        FixedAddress(String host, String address) {
+            this.host = host;
+            this.address = address;
+        }
+
+        @Override
+        public InetAddress getByName(String name) throws UnknownHostException {
+            return host.equalsIgnoreCase(name) ? InetAddress.getByName(address) : super.getByName(name);
+        }
+
+        @Override
+        public InetAddress[] getAllByName(String name) throws UnknownHostException {
+            return host.equalsIgnoreCase(name) ? new InetAddress[] {getByName(name)} : super.getAllByName(name);
+        }
+
+        @Override
+        public void toString(StringBuilder buffer) {
+            buffer.append("FixedAddress(")
+                    .append(host)
+                    .append('=')
+                    .append(address)
+                    .append(')');
+        }
     }
 
     private static SSLContext sslContext(DirectoryConfig config) throws DirectoryException {

@@ -21,11 +21,17 @@ import org.cews.policy.model.CertificateTemplate;
  * explanation of one template. Stateless; give it the snapshot the {@code PolicyCache} serves.
  *
  * <p>Templates the requester may not enroll for are left out of the view, not listed with
- * enroll=false. [MS-XCEP] 3.1.4.1.3.11 could carry enroll=false and no text of MS-XCEP requires
- * either choice; leaving them out is what the issue states AD CS's CEP does (not yet confirmed
- * against a captured AD CS response), and the CA refuses such requests anyway ([MS-WCCE]
- * 3.2.2.6.2.1.4.3, CERTSRV_E_TEMPLATE_DENIED). In key-based-renewal mode the Enroll check is
- * skipped ({@link Permission#keyBasedRenewal}).
+ * enroll=false (so a listed policy always carries enroll=true; autoEnroll needs Enroll as well,
+ * [MS-CRTD] 2.5.2, so "neither right" and "no Enroll" are the same case). Sources, none of them
+ * conclusive: [MS-XCEP] 1.1 defines the certificate enrollment policy as "the collection of
+ * certificate templates and certificate issuers available to the requestor", which reads as
+ * omission; 3.1.4.1.3.11 EnrollmentPermission can carry false but no processing rule says when;
+ * the only public AD CS responses (../shared/fixtures/adcs-responses, XCEP-WSTEP.md §2.3) list
+ * templates with enroll=true and nothing else; [MS-WCCE] 1.3.3.4 has administrators hide templates
+ * with the Read right and the CA refuse requests without Enroll (3.2.2.6.2.1.4.3,
+ * CERTSRV_E_TEMPLATE_DENIED). What AD CS's CEP does for a template the requester can read but not
+ * enroll for is not confirmed by a capture. In key-based-renewal mode the Enroll check is skipped
+ * ({@link Permission#keyBasedRenewal}).
  */
 public final class PolicyViews {
 

@@ -20,6 +20,7 @@ import java.io.File;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -153,7 +154,9 @@ class DirectoryConnectionTest {
                     AdPolicyReaderTest.config(ad.port()).build());
             AccountSids bob = reader.accountSids(LabForest.BOB_DN);
             assertEquals(LabForest.BOB, bob.sid());
-            assertEquals(Set.of(LabForest.DOMAIN_USERS, LabForest.PKI_ENROLL_BLOCKED), bob.tokenGroups());
+            assertEquals(
+                    Set.of(LabForest.DOMAIN_USERS, LabForest.PKI_ENROLL_BLOCKED, WellKnownSids.BUILTIN_USERS),
+                    bob.tokenGroups());
             assertTrue(bob.callerSids().contains(WellKnownSids.AUTHENTICATED_USERS));
             InMemoryAd.SeenSearch search = ad.searchesUnder(LabForest.BOB_DN).get(0);
             assertEquals("BASE", search.scope().toUpperCase());
@@ -274,17 +277,42 @@ class DirectoryConnectionTest {
     }
 
     @Test
-    void theGssapiSeamBuildsAKeytabBind() throws Exception {
-        var bind = (com.unboundid.ldap.sdk.GSSAPIBindRequest) new BindMethod.GssapiKeytab(
-                        "HTTP/cep.lab.example@LAB.EXAMPLE",
-                        Path.of("/etc/cews/cep.keytab"),
-                        "LAB.EXAMPLE",
-                        "dc1.lab.example")
-                .toBindRequest();
-        assertEquals("HTTP/cep.lab.example@LAB.EXAMPLE", bind.getAuthenticationID());
-        assertTrue(bind.useKeyTab());
-        assertEquals("/etc/cews/cep.keytab", bind.getKeyTabPath());
-        assertEquals("LAB.EXAMPLE", bind.getRealm());
-        assertEquals("dc1.lab.example", bind.getKDCAddress());
+    void aServerNamedByDnsIsReachedAtTheGivenAddress() throws Exception {
+        try (InMemoryAd ad = InMemoryAd.start()) {
+            LdapServer dc = new LdapServer("dc1.lab.example", ad.port()).at("127.0.0.1");
+            DirectoryConfig config = AdPolicyReaderTest.config().server(dc).build();
+            AdPolicyReader reader = AdPolicyReaderTest.reader(config);
+            assertEquals(7, reader.read().templates().size());
+            try (var connection = new DirectoryConnector(config).connect()) {
+                assertEquals("dc1.lab.example", connection.getConnectedAddress()); // the name Kerberos uses
+            }
+            assertEquals("dc1.lab.example:" + ad.port() + " (at 127.0.0.1)", dc.toString());
+        }
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> new LdapServer("dc1.lab.example", 636).at("dc1"));
+        assertEquals("the address of dc1.lab.example must be an IP address: dc1", e.getMessage());
+    }
+
+    /** The keytab is checked before the JDK tries it: its own message would be about a password. */
+    @Test
+    void aGssapiBindWithAMissingOrForeignKeytabIsRefusedBeforeTheKdc(@TempDir Path dir) throws Exception {
+        Path foreign = Files.write(dir.resolve("svc-ces.keytab"), Keytabs.aes256("svc-ces@LAB.EXAMPLE", 2));
+        try (InMemoryAd ad = InMemoryAd.start()) {
+            for (var keytab : List.of(dir.resolve("missing.keytab"), foreign)) {
+                DirectoryConfig config = AdPolicyReaderTest.config(ad.port())
+                        .bind(new BindMethod.GssapiKeytab("svc-cep@LAB.EXAMPLE", keytab))
+                        .build();
+                DirectoryException e = assertThrows(DirectoryException.class, () -> AdPolicyReaderTest.reader(config)
+                        .read());
+                String why = keytab == foreign
+                        ? "keytab " + foreign + " holds no key for svc-cep@LAB.EXAMPLE"
+                        : "keytab " + keytab + " does not exist or cannot be read";
+                assertEquals(
+                        "no domain controller usable (tried 127.0.0.1:" + ad.port() + " over NONE): 82 (local error): "
+                                + why,
+                        e.getMessage());
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> new BindMethod.GssapiKeytab(" ", foreign));
     }
 }

@@ -65,6 +65,23 @@ class PolicyViewTest {
         assertEquals(expected, summary(view(account, RequestFilter.NONE)));
     }
 
+    /**
+     * Left out, not listed with enroll=false (PolicyViews: [MS-XCEP] 1.1 "available to the
+     * requestor"): bob is refused LabUserV2 by a deny ACE, WEB01$ has no Enroll on User, and neither
+     * sees them at all, while explain still names them.
+     */
+    @Test
+    void templatesWithoutEnrollAreLeftOutNotListedWithEnrollFalse() throws Exception {
+        for (String account : List.of("alice", "bob", "carol", "WEB01$", "svc-cep", "svc-ces", "Administrator")) {
+            PolicyView view = view(account, RequestFilter.NONE);
+            assertTrue(view.policies().stream().allMatch(p -> p.permission().enroll()), account);
+        }
+        assertFalse(view("bob", RequestFilter.NONE).policy("LabUserV2").isPresent());
+        assertFalse(view("WEB01$", RequestFilter.NONE).policy("User").isPresent());
+        assertFalse(views.explain(lab.snapshot, lab.caller("bob"), "LabUserV2", RequestFilter.NONE)
+                .offered());
+    }
+
     @Test
     void anUnpublishedTemplateIsOfferedToNobodyEvenWithEnroll() throws Exception {
         // Administrator is in Domain Users, which LabRetired grants Enroll to; no CA publishes it

@@ -1,0 +1,214 @@
+package org.cews.policy.ldap;
+
+import com.unboundid.asn1.ASN1OctetString;
+import com.unboundid.ldap.sdk.BindResult;
+import com.unboundid.ldap.sdk.Control;
+import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.ResultCode;
+import com.unboundid.ldap.sdk.SASLBindRequest;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PrivilegedActionException;
+import java.security.PrivilegedExceptionAction;
+import java.util.Map;
+import javax.security.auth.Subject;
+import javax.security.auth.kerberos.KerberosPrincipal;
+import javax.security.auth.kerberos.KeyTab;
+import javax.security.auth.login.AppConfigurationEntry;
+import javax.security.auth.login.Configuration;
+import javax.security.auth.login.LoginContext;
+import javax.security.auth.login.LoginException;
+import javax.security.sasl.Sasl;
+import javax.security.sasl.SaslClient;
+import javax.security.sasl.SaslException;
+
+/**
+ * A SASL GSSAPI bind (RFC 4752; RFC 4513 §5.2) as a principal whose keys are in a keytab: a JAAS
+ * Kerberos login with a configuration of its own, then the JDK's GSSAPI SASL client inside that
+ * Subject, the SASL exchange carried by LDAP bind requests.
+ *
+ * <p>Written instead of UnboundID's {@code GSSAPIBindRequest}, which on every bind sets JVM-wide
+ * system properties (the JAAS configuration file, {@code java.security.krb5.kdc} and {@code
+ * .realm}, {@code useSubjectCredsOnly}) and refreshes the JVM's JAAS configuration: inside WildFly
+ * that changes Kerberos for the CA connector and Elytron too. Here nothing global changes: the KDC
+ * comes from the JVM's krb5.conf, as for the connector.
+ *
+ * <p>The service is {@code ldap/<host>} with the host name the connection was opened to (the
+ * {@link LdapServer#host()}), never an address: the KDC knows the DC by name (Samba: "Server not
+ * found in Kerberos database" for {@code ldap/127.0.0.1}).
+ *
+ * <p>Protection: over TLS (LDAPS or StartTLS) the SASL layer is "auth" only, because AD and Samba
+ * refuse signing or sealing inside TLS (Samba 4.17: "SASL:[GSSAPI]: Sign or Seal are not allowed if
+ * TLS is used", unwilling to perform). Over plain LDAP it asks for confidentiality (or at least
+ * integrity), which the DC's default "require strong auth" / LDAP signing policy demands, and
+ * UnboundID then wraps the connection in the negotiated layer.
+ */
+final class KeytabGssapiBind extends SASLBindRequest {
+
+    private static final long serialVersionUID = 1L;
+    private static final String MECHANISM = "GSSAPI";
+    private static final String QOP_INSIDE_TLS = "auth";
+    private static final String QOP_PLAIN = "auth-conf,auth-int";
+
+    private final String principal;
+    private final Path keytab;
+
+    KeytabGssapiBind(String principal, Path keytab, Control... controls) {
+        super(controls);
+        this.principal = principal;
+        this.keytab = keytab;
+    }
+
+    @Override
+    public String getSASLMechanismName() {
+        return MECHANISM;
+    }
+
+    @Override
+    protected BindResult process(LDAPConnection connection, int depth) throws LDAPException {
+        Subject subject = login();
+        String host = connection.getConnectedAddress();
+        boolean tls = connection.getSSLSession() != null;
+        SaslClient sasl;
+        try {
+            sasl = Subject.doAs(subject, (PrivilegedExceptionAction<SaslClient>) () -> Sasl.createSaslClient(
+                    new String[] {MECHANISM},
+                    null,
+                    "ldap",
+                    host,
+                    Map.of(Sasl.QOP, tls ? QOP_INSIDE_TLS : QOP_PLAIN, Sasl.SERVER_AUTH, "true"),
+                    null));
+        } catch (PrivilegedActionException e) {
+            throw failure("cannot start GSSAPI for ldap/" + host, e.getException());
+        }
+        if (sasl == null) {
+            throw new LDAPException(ResultCode.LOCAL_ERROR, "the JVM has no SASL GSSAPI client");
+        }
+        boolean layered = false;
+        try {
+            BindResult result = exchange(subject, sasl, connection, host);
+            if (result.getResultCode() == ResultCode.SUCCESS
+                    && !QOP_INSIDE_TLS.equals(String.valueOf(sasl.getNegotiatedProperty(Sasl.QOP)))) {
+                connection.applySASLSecurityLayer(sasl); // from here on the connection wraps with it
+                layered = true;
+            }
+            return result;
+        } finally {
+            if (!layered) {
+                dispose(sasl);
+            }
+        }
+    }
+
+    /** Client token, server token, ... until the server answers other than saslBindInProgress. */
+    private BindResult exchange(Subject subject, SaslClient sasl, LDAPConnection connection, String host)
+            throws LDAPException {
+        byte[] token = sasl.hasInitialResponse() ? step(subject, sasl, new byte[0], host) : null;
+        while (true) {
+            BindResult result = sendBindRequest(
+                    connection,
+                    "",
+                    token == null ? null : new ASN1OctetString(token),
+                    getControls(),
+                    getResponseTimeoutMillis(connection));
+            if (result.getResultCode() != ResultCode.SASL_BIND_IN_PROGRESS) {
+                return result;
+            }
+            ASN1OctetString challenge = result.getServerSASLCredentials();
+            token = step(subject, sasl, challenge == null ? new byte[0] : challenge.getValue(), host);
+        }
+    }
+
+    private byte[] step(Subject subject, SaslClient sasl, byte[] challenge, String host) throws LDAPException {
+        try {
+            return Subject.doAs(subject, (PrivilegedExceptionAction<byte[]>) () -> sasl.evaluateChallenge(challenge));
+        } catch (PrivilegedActionException e) {
+            throw failure("GSSAPI as " + principal + " to ldap/" + host + " failed", e.getException());
+        }
+    }
+
+    /** The keytab login; the keytab is checked first because the JDK's own messages mislead. */
+    private Subject login() throws LDAPException {
+        if (!Files.isReadable(keytab)) {
+            throw new LDAPException(ResultCode.LOCAL_ERROR, "keytab " + keytab + " does not exist or cannot be read");
+        }
+        try {
+            KerberosPrincipal name = new KerberosPrincipal(principal, KerberosPrincipal.KRB_NT_PRINCIPAL);
+            if (KeyTab.getInstance(name, new File(keytab.toString())).getKeys(name).length == 0) {
+                // The JDK would say "Unable to obtain password from user".
+                throw new LDAPException(
+                        ResultCode.LOCAL_ERROR, "keytab " + keytab + " holds no key for " + name.getName());
+            }
+        } catch (IllegalArgumentException e) {
+            throw new LDAPException(
+                    ResultCode.LOCAL_ERROR,
+                    "principal " + principal + " is not a Kerberos name (no realm given and none in krb5.conf?): "
+                            + e.getMessage());
+        }
+        Configuration configuration = new Configuration() {
+            @Override
+            public AppConfigurationEntry[] getAppConfigurationEntry(String name) {
+                return new AppConfigurationEntry[] {
+                    new AppConfigurationEntry(
+                            "com.sun.security.auth.module.Krb5LoginModule",
+                            AppConfigurationEntry.LoginModuleControlFlag.REQUIRED,
+                            Map.of(
+                                    "principal", principal,
+                                    "keyTab", keytab.toString(),
+                                    "useKeyTab", "true",
+                                    "storeKey", "false",
+                                    "doNotPrompt", "true",
+                                    "isInitiator", "true",
+                                    "refreshKrb5Config", "true"))
+                };
+            }
+        };
+        try {
+            LoginContext login = new LoginContext("cews-ldap", new Subject(), callbacks -> {}, configuration);
+            login.login();
+            return login.getSubject();
+        } catch (LoginException e) {
+            throw new LDAPException(
+                    ResultCode.LOCAL_ERROR,
+                    "Kerberos login as " + principal + " with keytab " + keytab + " failed: " + e.getMessage(),
+                    e);
+        }
+    }
+
+    private static LDAPException failure(String what, Exception e) {
+        String why = e.getMessage();
+        if (e instanceof SaslException && e.getCause() != null) {
+            why = why + " (" + e.getCause().getMessage() + ")";
+        }
+        return new LDAPException(ResultCode.LOCAL_ERROR, what + ": " + why, e);
+    }
+
+    private static void dispose(SaslClient sasl) {
+        try {
+            sasl.dispose();
+        } catch (SaslException e) {
+            // nothing held that matters
+        }
+    }
+
+    @Override
+    public KeytabGssapiBind duplicate() {
+        return duplicate(getControls());
+    }
+
+    @Override
+    public KeytabGssapiBind duplicate(Control[] controls) {
+        return new KeytabGssapiBind(principal, keytab, controls);
+    }
+
+    @Override
+    public void toString(StringBuilder buffer) {
+        buffer.append("KeytabGssapiBind(principal=")
+                .append(principal)
+                .append(", keytab=")
+                .append(keytab)
+                .append(')');
+    }
+}
