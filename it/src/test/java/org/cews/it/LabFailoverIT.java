@@ -4,21 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.util.Properties;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -39,20 +31,11 @@ class LabFailoverIT {
     @BeforeAll
     static void setUp() throws IOException, GeneralSecurityException {
         client = HttpClient.newBuilder().sslContext(TestServer.tls(null)).build();
-        lab = new Properties();
-        try (InputStream in =
-                Files.newInputStream(Path.of(System.getProperty("cews.lab.dir"), "lab-status.properties"))) {
-            lab.load(in);
-        }
+        lab = LabEnrollmentIT.labStatus();
     }
 
     private static HttpResponse<String> submit(String template) throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        KeyPair keys = generator.generateKeyPair();
-        byte[] csr = new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=failover"), keys.getPublic())
-                .build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate()))
-                .getEncoded();
+        byte[] csr = LabEnrollmentIT.csr("failover");
         return client.send(
                 HttpRequest.newBuilder(
                                 TestServer.https("/cews-probe/enroll?template=" + template + "&factory=" + FACTORY))
@@ -93,14 +76,7 @@ class LabFailoverIT {
         assertEquals(lab.getProperty("ca.name"), answer[2], pending.body());
         int id = Integer.parseInt(answer[1]);
 
-        HttpResponse<String> approved = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(
-                                        URI.create(lab.getProperty("officer.url") + "requests/" + id + "/approve"))
-                                .POST(HttpRequest.BodyPublishers.noBody())
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, approved.statusCode(), approved.body());
+        LabEnrollmentIT.approve(id);
 
         HttpResponse<String> fromDead = retrieve("Dead-CA", id);
         assertEquals(502, fromDead.statusCode(), fromDead.body());

@@ -195,25 +195,6 @@ class CaManagedConnectionFactoryTest {
     }
 
     private static ConnectionEventListener recording(List<ConnectionEvent> events) {
-        return new ConnectionEventListener() {
-            @Override
-            public void connectionClosed(ConnectionEvent event) {
-                events.add(event);
-            }
-
-            @Override
-            public void localTransactionStarted(ConnectionEvent event) {}
-
-            @Override
-            public void localTransactionCommitted(ConnectionEvent event) {}
-
-            @Override
-            public void localTransactionRolledback(ConnectionEvent event) {}
-
-            @Override
-            public void connectionErrorOccurred(ConnectionEvent event) {
-                events.add(event);
-            }
-        };
+        return PoolEvents.on(events::add, events::add);
     }
 }

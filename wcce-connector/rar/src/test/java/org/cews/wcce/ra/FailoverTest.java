@@ -225,7 +225,7 @@ class FailoverTest {
         submit("User");
         submit("User");
         assertEquals(1, pool.created, "the second submission reused A's connection");
-        CaManagedConnection toA = (CaManagedConnection) pool.free.get(0);
+        CaManagedConnection toA = (CaManagedConnection) pool.idle().iterator().next();
         ConfiguredCa caB = factory.cas().get(1);
         assertNull(factory.matchManagedConnections(Set.of(toA), null, CaRequestInfo.SERVICE.at(caB)));
         assertNull(factory.matchManagedConnections(
@@ -247,7 +247,7 @@ class FailoverTest {
         a.goDown(); // the CA restarts: every connection it had is closed
         a.comeBack();
         long end = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-        while (factory.getInvalidConnections(Set.copyOf(pool.free)).isEmpty() && System.nanoTime() < end) {
+        while (factory.getInvalidConnections(pool.idle()).isEmpty() && System.nanoTime() < end) {
             Thread.onSpinWait(); // until the FIN has crossed loopback
         }
         assertInstanceOf(EnrollmentResult.Issued.class, submit("User"));
@@ -266,7 +266,7 @@ class FailoverTest {
         submit("User");
         assertEquals(1, pool.created);
         clock.advance(Duration.ofMinutes(2));
-        assertEquals(Set.copyOf(pool.free), factory.getInvalidConnections(Set.copyOf(pool.free)));
+        assertEquals(pool.idle(), factory.getInvalidConnections(pool.idle()));
         submit("User");
         assertEquals(2, pool.created);
         assertEquals(1, pool.destroyed);
