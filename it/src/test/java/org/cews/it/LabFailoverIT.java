@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
  * Failover in the deployed resource adapter (issue 5): the connection definition
  * CaConnectionFactoryFailover (it-lab.cli) lists a dead CA at priority 1 and the lab's CA at
  * priority 2. Submissions are issued by the lab's CA, the dead one is logged once in the audit
- * log, a pending request names the lab's CA and is retrieved from it, and a retrieval from the
- * dead CA is refused rather than sent to the other.
+ * log, a pending request names the lab's CA and is retrieved from it, a retrieval from the dead
+ * CA is refused rather than sent to the other, and the container's connection test passes.
  */
 class LabFailoverIT {
 
@@ -66,6 +66,14 @@ class LabFailoverIT {
                 + ", priority 1) is unavailable";
         assertTrue(audit.contains(line), audit);
         assertEquals(audit.indexOf(line), audit.lastIndexOf(line), "logged once: " + audit);
+    }
+
+    @Test
+    void theContainersOwnConnectionTestReachesTheLabCaPastTheDeadOne() throws Exception {
+        // No request info: the adapter binds to the first CA that answers.
+        String out = TestServer.cli(
+                "/subsystem=resource-adapters/resource-adapter=wcce/connection-definitions=ca-failover:test-connection-in-pool");
+        assertTrue(out.contains("\"outcome\" => \"success\""), out);
     }
 
     @Test

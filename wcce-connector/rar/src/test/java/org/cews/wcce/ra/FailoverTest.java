@@ -105,6 +105,35 @@ class FailoverTest {
     }
 
     @Test
+    void aCaThatDropsTheConnectionMidCallFailsOverAndTheConnectionIsEvicted() throws CaException {
+        a.hangUpOnCalls();
+        assertInstanceOf(EnrollmentResult.Issued.class, submit("User"));
+        assertEquals(1, b.calls());
+        assertEquals(1, pool.destroyed, "CONNECTION_ERROR_OCCURRED took A's broken connection out");
+        assertEquals(1, pool.idle().size(), "only B's connection went back to the pool");
+        assertEquals(1, audit.count("WCCE0501"), audit.lines.toString());
+    }
+
+    @Test
+    void oneCaOnTwoHostsIsOneCaForRetrieval() throws IOException, CaException {
+        try (TestCa node1 = new TestCa("CA-A");
+                TestCa node2 = new TestCa("CA-A")) {
+            factory.setCaEndpoints("priority=1, host=127.0.0.1, name=CA-A, port=" + node1.endpointMapperPort()
+                    + "; priority=2, host=127.0.0.1, name=CA-A, port=" + node2.endpointMapperPort()
+                    + "; priority=3, host=127.0.0.1, name=CA-B, port=" + b.endpointMapperPort());
+            node1.goDown();
+            EnrollmentResult.Pending pending = assertInstanceOf(EnrollmentResult.Pending.class, submit("Pend"));
+            assertEquals("CA-A", pending.caName());
+            try (CaConnection connection = cf.getConnection()) {
+                assertInstanceOf(
+                        EnrollmentResult.Pending.class, connection.retrieve("ca-a", pending.requestId(), false));
+            }
+            assertEquals(1, node2.retrievals());
+            assertEquals(0, b.mapperConnections());
+        }
+    }
+
+    @Test
     void aDenialIsTheAnswerAndNeverRetriedElsewhere() throws CaException {
         EnrollmentResult.Denied denied = assertInstanceOf(EnrollmentResult.Denied.class, submit("Denied"));
         assertEquals("0x80094012", denied.hresultHex());

@@ -45,7 +45,8 @@ import org.cews.wcce.ndr.NdrException;
  * other id with CERTSRV_E_PROPERTY_EMPTY, so every result shape can be seen. A request for another
  * CA name gets E_INVALIDARG, as from AD CS. It counts the calls it answers and the connections its
  * endpoint mapper takes; {@link #goDown()} makes it close every connection at once (a CA that is
- * not there), {@link #refuseIcpr()} return RPC_S_SERVER_UNAVAILABLE ([MS-ICPR] 3.2.4.1.1 note 7).
+ * not there), {@link #refuseIcpr()} return RPC_S_SERVER_UNAVAILABLE ([MS-ICPR] 3.2.4.1.1 note 7),
+ * {@link #hangUpOnCalls()} drop the connection when a call arrives.
  * The real emulator is the lab.
  */
 final class TestCa implements AutoCloseable {
@@ -65,6 +66,7 @@ final class TestCa implements AutoCloseable {
     private final AtomicInteger mapperConnections = new AtomicInteger();
     private volatile boolean down;
     private volatile boolean refusingIcpr;
+    private volatile boolean hangingUp;
 
     TestCa() throws IOException {
         this(CA_NAME);
@@ -110,7 +112,17 @@ final class TestCa implements AutoCloseable {
         serve(icpr, ca);
     }
 
-    private CertServerRequestResponse answer(CertServerRequest request) {
+    private CertServerRequestResponse answer(CertServerRequest request) throws RpcFaultException {
+        if (hangingUp) {
+            for (Socket socket : open) {
+                try {
+                    socket.close();
+                } catch (IOException alreadyClosed) {
+                    // what we wanted
+                }
+            }
+            throw new RpcFaultException(FaultStatus.CALL_FAILED); // never arrives: the connection is gone
+        }
         calls.incrementAndGet();
         if (refusingIcpr) {
             return new CertServerRequestResponse(
@@ -201,6 +213,11 @@ final class TestCa implements AutoCloseable {
     /** Answers every call with RPC_S_SERVER_UNAVAILABLE, as a CA with IF_NORPCICERTREQUEST set. */
     void refuseIcpr() {
         refusingIcpr = true;
+    }
+
+    /** Takes calls but drops the connection instead of answering, as a CA that dies mid-call. */
+    void hangUpOnCalls() {
+        hangingUp = true;
     }
 
     String name() {
