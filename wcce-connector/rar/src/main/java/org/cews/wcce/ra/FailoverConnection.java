@@ -18,8 +18,11 @@ import org.cews.wcce.msrpce.RpcFaultException;
  * <p>A submission goes to the CA of highest priority that is not in its back-off; if that CA
  * cannot be reached (no connection or bind, a broken association, RPC_S_SERVER_UNAVAILABLE as a
  * fault or as the return value, which [MS-ICPR] 3.2.4.1.1 note 7 gives when the CA refuses the
- * interface) the next is tried. Whatever a CA answers (issued, pending, denied, a fault about the
- * call) is the answer, never submitted elsewhere: a denial is a decision, not an outage. An
+ * interface) the next is tried, and the CA is skipped for the back-off ({@link CaAvailability}).
+ * When the pool cannot lend a connection for another reason (every one busy, no service ticket)
+ * the next CA is tried too, without a back-off. Whatever a CA answers (issued, pending, denied,
+ * a fault about the call) is the answer, never submitted elsewhere: a denial is a decision, not
+ * an outage. An
  * association that breaks mid-call may have delivered the request before it broke; trying the
  * next CA then can leave a second request on the first, as when a Windows client moves on to
  * its next CA. A retrieval goes to the CA named, and only to it ([MS-WCCE] 3.2.1.4.2.1.4.1.3: the
