@@ -49,14 +49,34 @@ class LabEnrollmentIT {
     @BeforeAll
     static void setUp() throws IOException, GeneralSecurityException {
         client = HttpClient.newBuilder().sslContext(TestServer.tls(null)).build();
-        lab = new Properties();
-        try (InputStream in =
-                Files.newInputStream(Path.of(System.getProperty("cews.lab.dir"), "lab-status.properties"))) {
-            lab.load(in);
-        }
+        lab = labStatus();
     }
 
-    private static byte[] csr(String cn) throws GeneralSecurityException, OperatorCreationException, IOException {
+    /** What the tier's lab says about itself: its CA name, the officer's URL, ... */
+    static Properties labStatus() throws IOException {
+        Properties status = new Properties();
+        try (InputStream in =
+                Files.newInputStream(Path.of(System.getProperty("cews.lab.dir"), "lab-status.properties"))) {
+            status.load(in);
+        }
+        return status;
+    }
+
+    /** The lab's officer approves pending request {@code id}. */
+    static void approve(int id) throws IOException, InterruptedException {
+        Properties status = labStatus();
+        HttpResponse<String> approved = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(
+                                        URI.create(status.getProperty("officer.url") + "requests/" + id + "/approve"))
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, approved.statusCode(), approved.body());
+    }
+
+    /** A fresh RSA key's PKCS#10 request for {@code CN=cn}, DER. */
+    static byte[] csr(String cn) throws GeneralSecurityException, OperatorCreationException, IOException {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         KeyPair keys = generator.generateKeyPair();
@@ -132,14 +152,7 @@ class LabEnrollmentIT {
         assertEquals("PENDING", pending[0], String.join(" ", pending));
         int id = Integer.parseInt(pending[1]);
 
-        HttpResponse<String> approved = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(
-                                        URI.create(lab.getProperty("officer.url") + "requests/" + id + "/approve"))
-                                .POST(HttpRequest.BodyPublishers.noBody())
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, approved.statusCode(), approved.body());
+        approve(id);
 
         HttpResponse<String> retrieved = client.send(
                 HttpRequest.newBuilder(TestServer.https("/cews-probe/enroll?retrieve=" + id))

@@ -18,12 +18,13 @@ import org.cews.wcce.api.RequestFormat;
 
 /**
  * Test-only: drives the CA connector inside WildFly as the CES will. {@code POST /enroll?template=T}
- * with a DER PKCS#10 body submits it; {@code GET /enroll?retrieve=N} retrieves request N;
- * {@code factory=NAME} picks the connection definition {@code java:/eis/cews/NAME} (default
- * CaConnectionFactory); {@code onBehalfOf=DOMAIN\account} has the connector sign the request as its
- * enrollment agent for that user (enrollment-agent mode); {@code format=cmc} sends a body that is
- * already a CMC as it is. The answer is one line, {@code ISSUED id base64cert}, {@code PENDING id}
- * or {@code DENIED id 0xHRESULT message}, or {@code ERROR message} with status 502.
+ * with a DER PKCS#10 body submits it; {@code GET /enroll?retrieve=N} retrieves request N, from the
+ * CA {@code ca=NAME} if given (else the factory's); {@code factory=NAME} picks the connection
+ * definition {@code java:/eis/cews/NAME} (default CaConnectionFactory); {@code onBehalfOf=DOMAIN\account}
+ * has the connector sign the request as its enrollment agent for that user (enrollment-agent
+ * mode); {@code format=cmc} sends a body that is already a CMC as it is. The answer is one line,
+ * {@code ISSUED id base64cert}, {@code PENDING id caName} or {@code DENIED id 0xHRESULT message},
+ * or {@code ERROR message} with status 502.
  */
 @WebServlet("/enroll")
 public class EnrollProbe extends HttpServlet {
@@ -44,7 +45,11 @@ public class EnrollProbe extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         int id = Integer.parseInt(request.getParameter("retrieve"));
-        answer(response, request.getParameter("factory"), connection -> connection.retrieve(id, false));
+        String ca = request.getParameter("ca");
+        answer(
+                response,
+                request.getParameter("factory"),
+                connection -> ca == null ? connection.retrieve(id, false) : connection.retrieve(ca, id, false));
     }
 
     private interface Call {
@@ -70,7 +75,7 @@ public class EnrollProbe extends HttpServlet {
             return "ISSUED " + issued.requestId() + " " + Base64.getEncoder().encodeToString(issued.certificate());
         }
         if (result instanceof EnrollmentResult.Pending pending) {
-            return "PENDING " + pending.requestId();
+            return "PENDING " + pending.requestId() + " " + pending.caName();
         }
         EnrollmentResult.Denied denied = (EnrollmentResult.Denied) result;
         return "DENIED " + denied.requestId() + " " + denied.hresultHex() + " " + denied.message();

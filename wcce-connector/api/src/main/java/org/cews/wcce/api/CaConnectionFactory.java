@@ -12,7 +12,9 @@ public interface CaConnectionFactory {
 
     /**
      * The CA's name as AD CS knows it (the {@code cn} of its pKIEnrollmentService object). It is
-     * the {@code <CA name>} in the CES URLs {@code <CA name>_CES_<auth>/service.svc/CES}.
+     * the {@code <CA name>} in the CES URLs {@code <CA name>_CES_<auth>/service.svc/CES}. With
+     * several CAs configured, it is the configured {@code CaName}, or else the name of the CA of
+     * highest priority.
      */
     String caName();
 

@@ -34,8 +34,19 @@ public sealed interface EnrollmentResult {
         }
     }
 
-    /** CR_DISP_UNDER_SUBMISSION: an officer must decide; retrieve it later by request id. */
-    record Pending(int requestId, String message) implements EnrollmentResult {}
+    /**
+     * CR_DISP_UNDER_SUBMISSION: an officer must decide; retrieve it later by request id from the CA
+     * that holds it, {@code caName} (the CA's name as AD CS knows it, the {@code pwszAuthority} of
+     * [MS-ICPR] 3.2.4.1.1): a request id means nothing to another CA ([MS-WCCE] 3.2.1.4.2.1.4.1.3),
+     * so pass both to {@link CaConnection#retrieve(String, int, boolean)}.
+     */
+    record Pending(int requestId, String message, String caName) implements EnrollmentResult {
+        public Pending {
+            if (caName == null || caName.isBlank()) {
+                throw new IllegalArgumentException("a pending request needs the name of the CA that holds it");
+            }
+        }
+    }
 
     /**
      * Denied or failed: the HRESULT says why (for example 0x80094012 CERTSRV_E_TEMPLATE_DENIED),

@@ -10,7 +10,8 @@ import org.cews.wcce.msicpr.HResult;
  * [MS-ICPR] 3.2.4.1.1; CA-RPC-AD.md §1.4): CR_DISP_ISSUED (3) and CR_DISP_UNDER_SUBMISSION (5) are
  * outcomes; a refusal comes either as an HRESULT in place of the disposition (a new request the
  * policy denied) or as CR_DISP_DENIED (2) with the HRESULT in the return value (a retrieved request
- * an officer denied). Anything else is reported with the number the CA sent.
+ * an officer denied). Anything else is reported with the number the CA sent. A pending result
+ * names the CA that holds the request, {@code caName}, since only that CA can be asked for it.
  */
 final class Dispositions {
 
@@ -19,7 +20,7 @@ final class Dispositions {
 
     private Dispositions() {}
 
-    static EnrollmentResult toResult(CertServerRequestResponse r) {
+    static EnrollmentResult toResult(CertServerRequestResponse r, String caName) {
         int id = r.requestId();
         String message = r.dispositionMessage();
         int code = r.disposition().code();
@@ -28,7 +29,7 @@ final class Dispositions {
                     id, r.encodedCert().bytes(), r.cert().bytes(), message);
         }
         if (code == Disposition.UNDER_SUBMISSION.code()) {
-            return new EnrollmentResult.Pending(id, message);
+            return new EnrollmentResult.Pending(id, message, caName);
         }
         if (code < 0) {
             return new EnrollmentResult.Denied(id, code, message); // an HRESULT in place of a disposition

@@ -15,4 +15,13 @@ public interface RpcByteChannel extends Closeable {
 
     /** Reads exactly {@code buffer.length} bytes, or throws {@link java.io.EOFException}. */
     void readFully(byte[] buffer) throws IOException;
+
+    /**
+     * Between calls: whether the peer has neither closed the stream nor sent anything unasked
+     * (a connection-oriented server only speaks when spoken to, C706 12.6). A channel that cannot
+     * tell answers true.
+     */
+    default boolean isAlive() {
+        return true;
+    }
 }

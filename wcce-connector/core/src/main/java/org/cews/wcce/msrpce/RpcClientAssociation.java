@@ -134,6 +134,14 @@ public final class RpcClientAssociation implements Closeable {
         return auth.isPresent();
     }
 
+    /** Between calls: not broken, and the channel still open at the peer's end too. */
+    public boolean isAlive() {
+        if (!broken && !channel.isAlive()) {
+            broken = true;
+        }
+        return !broken;
+    }
+
     @Override
     public void close() throws IOException {
         broken = true;

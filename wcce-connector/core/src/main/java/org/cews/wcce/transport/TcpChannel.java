@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import org.cews.wcce.msrpce.RpcByteChannel;
 
@@ -52,6 +53,32 @@ public final class TcpChannel implements RpcByteChannel {
 
     public boolean isOpen() {
         return socket.isConnected() && !socket.isClosed() && !socket.isInputShutdown();
+    }
+
+    /**
+     * Waits a millisecond for a byte: none means the peer is still there and silent. The end of
+     * the stream, an error or a byte nobody asked for (the connection is then out of step) all
+     * mean it cannot carry another call.
+     */
+    @Override
+    public boolean isAlive() {
+        if (!isOpen()) {
+            return false;
+        }
+        try {
+            int timeout = socket.getSoTimeout();
+            socket.setSoTimeout(1);
+            try {
+                in.read();
+                return false;
+            } finally {
+                socket.setSoTimeout(timeout);
+            }
+        } catch (SocketTimeoutException silent) {
+            return true;
+        } catch (IOException gone) {
+            return false;
+        }
     }
 
     @Override

@@ -84,4 +84,45 @@ class TcpChannelTest {
         channel.close();
         assertFalse(channel.isOpen());
     }
+
+    @Test
+    void silentPeerIsAliveAndTheChannelStillReads() throws IOException {
+        try (TcpChannel channel = connect(Duration.ofSeconds(2));
+                Socket peer = server.accept()) {
+            assertTrue(channel.isAlive());
+            peer.getOutputStream().write(new byte[] {7});
+            byte[] buffer = new byte[1];
+            channel.readFully(buffer);
+            assertArrayEquals(new byte[] {7}, buffer);
+        }
+    }
+
+    @Test
+    void peerThatClosedIsNotAlive() throws IOException {
+        try (TcpChannel channel = connect(Duration.ofSeconds(2))) {
+            server.accept().close();
+            assertTrue(noLongerAliveWithin(channel, Duration.ofSeconds(2)));
+        }
+    }
+
+    @Test
+    void peerThatSpokeUnaskedIsNotAlive() throws IOException {
+        try (TcpChannel channel = connect(Duration.ofSeconds(2));
+                Socket peer = server.accept()) {
+            peer.getOutputStream().write(new byte[] {5});
+            peer.getOutputStream().flush();
+            assertTrue(noLongerAliveWithin(channel, Duration.ofSeconds(2)));
+        }
+    }
+
+    /** The peer's FIN or byte crosses loopback on its own time: look until it has arrived. */
+    private static boolean noLongerAliveWithin(TcpChannel channel, Duration limit) {
+        long end = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < end) {
+            if (!channel.isAlive()) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

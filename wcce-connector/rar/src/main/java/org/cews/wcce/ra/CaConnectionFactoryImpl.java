@@ -9,7 +9,10 @@ import org.cews.wcce.api.CaConnection;
 import org.cews.wcce.api.CaConnectionFactory;
 import org.cews.wcce.api.CaException;
 
-/** The object bound in JNDI for the CES: it borrows connections from the container's pool. */
+/**
+ * The object bound in JNDI for the CES. Its connections ({@link FailoverConnection}) borrow a
+ * pooled connection to one CA per call, choosing the CA by priority and availability.
+ */
 public final class CaConnectionFactoryImpl implements CaConnectionFactory, Serializable, Referenceable {
 
     private static final long serialVersionUID = 1L;
@@ -25,12 +28,12 @@ public final class CaConnectionFactoryImpl implements CaConnectionFactory, Seria
 
     @Override
     public String caName() {
-        return factory.getCaName();
+        return factory.advertisedCaName();
     }
 
     @Override
-    public CaConnection getConnection() throws CaException {
-        return allocate(CaRequestInfo.SERVICE);
+    public CaConnection getConnection() {
+        return new FailoverConnection(this, CaRequestInfo.SERVICE);
     }
 
     @Override
@@ -38,16 +41,16 @@ public final class CaConnectionFactoryImpl implements CaConnectionFactory, Seria
         if (userPrincipal == null || userPrincipal.isBlank()) {
             throw new CaException("impersonation needs the user's principal name");
         }
-        return allocate(new CaRequestInfo(userPrincipal));
+        return new FailoverConnection(this, new CaRequestInfo(userPrincipal));
     }
 
-    private CaConnection allocate(CaRequestInfo info) throws CaException {
-        try {
-            return (CaConnection) manager.allocateConnection(factory, info);
-        } catch (ResourceException e) {
-            String as = info.impersonates() ? " as " + info.userPrincipal() : "";
-            throw new CaException("no connection to CA " + caName() + as + ": " + e.getMessage(), e);
-        }
+    CaManagedConnectionFactory managedFactory() {
+        return factory;
+    }
+
+    /** A pooled connection to {@code info.ca()} as {@code info}'s identity. */
+    CaConnectionHandle allocate(CaRequestInfo info) throws ResourceException {
+        return (CaConnectionHandle) manager.allocateConnection(factory, info);
     }
 
     @Override

@@ -5,7 +5,10 @@ import org.cews.wcce.api.CaException;
 import org.cews.wcce.api.EnrollmentRequest;
 import org.cews.wcce.api.EnrollmentResult;
 
-/** What the CES holds while it uses a pooled connection; invalid once closed or reclaimed. */
+/**
+ * The container's handle on one pooled connection to one CA; {@link FailoverConnection} holds it
+ * for one call. Invalid once closed or reclaimed.
+ */
 public final class CaConnectionHandle implements CaConnection {
 
     private volatile CaManagedConnection owner;
@@ -51,6 +54,17 @@ public final class CaConnectionHandle implements CaConnection {
             reportIfBroken(connection, e);
             throw e;
         }
+    }
+
+    /** Retrieval on this connection's CA, which must be {@code caName}: a request id is one CA's. */
+    @Override
+    public EnrollmentResult retrieve(String caName, int requestId, boolean fullResponse) throws CaException {
+        String connected = live().identity().ca().name();
+        if (!connected.equalsIgnoreCase(caName)) {
+            throw new CaException("request " + requestId + " of CA " + caName + " cannot be retrieved from CA "
+                    + connected + " (this connection's)");
+        }
+        return retrieve(requestId, fullResponse);
     }
 
     @Override

@@ -10,6 +10,8 @@ import jakarta.resource.spi.ManagedConnection;
 import jakarta.resource.spi.ManagedConnectionMetaData;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,26 +21,30 @@ import javax.transaction.xa.XAResource;
 import org.cews.wcce.client.IcprSession;
 
 /**
- * One physical connection to the CA, owned by the pool: an MS-ICPR association bound at packet
+ * One physical connection to one CA, owned by the pool: an MS-ICPR association bound at packet
  * privacy. Applications only see {@link CaConnectionHandle}s; closing a handle returns this
- * connection to the pool, a broken session takes it out.
+ * connection to the pool, a broken session takes it out, and so does validation (the CA closed
+ * the connection, or it is older than the factory's maximum age and must authenticate anew).
  */
 final class CaManagedConnection implements ManagedConnection {
 
     private final CaManagedConnectionFactory factory;
     private final CaRequestInfo identity;
     private final IcprSession session;
+    private final Instant created;
     private final List<ConnectionEventListener> listeners = new CopyOnWriteArrayList<>();
     private final Set<CaConnectionHandle> handles = ConcurrentHashMap.newKeySet();
     private PrintWriter logWriter;
 
-    CaManagedConnection(CaManagedConnectionFactory factory, CaRequestInfo identity, IcprSession session) {
+    CaManagedConnection(
+            CaManagedConnectionFactory factory, CaRequestInfo identity, IcprSession session, Instant created) {
         this.factory = factory;
         this.identity = identity;
         this.session = session;
+        this.created = created;
     }
 
-    /** Whom the CA sees on this connection: a user, or the connector's own account. */
+    /** Whom the CA sees on this connection (a user, or the connector's own account), and which CA. */
     CaRequestInfo identity() {
         return identity;
     }
@@ -53,6 +59,15 @@ final class CaManagedConnection implements ManagedConnection {
 
     boolean isUsable() {
         return session.isUsable();
+    }
+
+    /**
+     * Validation, between uses: the session is not broken, the CA has not closed the connection,
+     * and it was bound less than {@code maxAge} ago (its authentication is renewed by binding a
+     * new connection, with a fresh Kerberos ticket where Kerberos is used).
+     */
+    boolean isValid(Instant now, Duration maxAge) {
+        return now.isBefore(created.plus(maxAge)) && session.isAlive();
     }
 
     /** The session broke under a call: the pool must destroy this connection, not lend it again. */

@@ -12,13 +12,15 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import javax.security.auth.Subject;
 import org.cews.wcce.api.CaException;
-import org.cews.wcce.client.CaEndpoint;
 import org.cews.wcce.client.EnrollmentAgent;
 import org.cews.wcce.client.IcprSession;
 import org.cews.wcce.client.KeytabServiceTickets;
@@ -31,9 +33,18 @@ import org.cews.wcce.msnlmp.NtlmCredential;
 import org.cews.wcce.msrpce.ClientSecurityContext;
 
 /**
- * The outbound connection definition for one CA. Its properties come from the resource-adapters
- * subsystem (deploy/cli/configure-connector.cli); equality is over those properties, as the
- * Connectors specification asks (§6.5.3.2).
+ * The outbound connection definition for one CA, or several with priorities and failover. Its
+ * properties come from the resource-adapters subsystem (deploy/cli/configure-connector.cli);
+ * equality is over those properties, as the Connectors specification asks (§6.5.3.2). One CA is
+ * {@code CaName}, {@code CaHost}, {@code CaPort} and {@code CaServicePrincipal}; several are
+ * {@code CaEndpoints} ({@link CaEndpointsProperty}), with {@code CaName} then optional (the CES's
+ * name; the first CA's by default). The configuration is checked when the container creates the
+ * connection factory, so a bad one fails the deployment with a message naming the bad entry.
+ *
+ * <p>Each pooled connection belongs to one CA ({@link CaRequestInfo}); a CA that cannot be
+ * reached is skipped for {@code UnavailableBackoffSeconds} ({@link CaAvailability}); a connection
+ * older than {@code ConnectionMaxAgeMinutes} is invalid, so the pool binds a new one and the
+ * connector authenticates anew.
  *
  * <p>Every physical connection is an MS-ICPR association bound at packet privacy as the
  * connector's own identity (ARCHITECTURE.md §4.2, enrollment-agent mode): NTLM with the
@@ -63,13 +74,84 @@ public class CaManagedConnectionFactory implements ManagedConnectionFactory, Val
     private String enrollmentAgentKeyStorePassword;
     private String enrollmentAgentAlias;
     private transient EnrollmentAgent enrollmentAgent;
+    private String caEndpoints;
+    private Integer unavailableBackoffSeconds = 30;
+    private Integer connectionMaxAgeMinutes = 60;
     private transient PrintWriter logWriter;
-    private transient KeytabServiceTickets tickets;
-    private transient S4uServiceTickets s4u;
+    private transient Map<String, KeytabServiceTickets> tickets;
+    private transient Map<String, S4uServiceTickets> s4u;
+    private transient Clock clock;
+    private transient System.Logger audit;
+    private transient CaAvailability availability;
 
     @Override
-    public Object createConnectionFactory(ConnectionManager manager) {
+    public Object createConnectionFactory(ConnectionManager manager) throws ResourceException {
+        validate();
         return new CaConnectionFactoryImpl(this, manager);
+    }
+
+    /** Checks the configuration as a whole; the message names the property or entry at fault. */
+    void validate() throws ResourceException {
+        cas();
+        if (unavailableBackoffSeconds == null || unavailableBackoffSeconds < 0) {
+            throw new jakarta.resource.spi.InvalidPropertyException(
+                    "UnavailableBackoffSeconds must be 0 or more (actual: " + unavailableBackoffSeconds + ")");
+        }
+        if (connectionMaxAgeMinutes == null || connectionMaxAgeMinutes < 1) {
+            throw new jakarta.resource.spi.InvalidPropertyException(
+                    "ConnectionMaxAgeMinutes must be 1 or more (actual: " + connectionMaxAgeMinutes + ")");
+        }
+    }
+
+    /** The configured CAs in the order submissions try them. */
+    List<ConfiguredCa> cas() throws ResourceException {
+        if (caEndpoints != null && !caEndpoints.isBlank()) {
+            if (caHost != null && !caHost.isBlank() || caServicePrincipal != null && !caServicePrincipal.isBlank()) {
+                throw new jakarta.resource.spi.InvalidPropertyException(
+                        "CaEndpoints lists every CA with its host and spn: remove CaHost and CaServicePrincipal,"
+                                + " which describe the one CA of a definition without CaEndpoints");
+            }
+            return CaEndpointsProperty.parse(caEndpoints);
+        }
+        requireConfigured();
+        if (caPort == null || caPort < 1 || caPort > 0xFFFF) {
+            throw new jakarta.resource.spi.InvalidPropertyException(
+                    "CaPort must be 1 to 65535 (actual: " + caPort + ")");
+        }
+        return List.of(new ConfiguredCa(1, 0, caName, caHost, caPort, caServicePrincipal));
+    }
+
+    /** The CA name of the CES URLs: {@code CaName}, else the first CA's. */
+    String advertisedCaName() {
+        if (caName != null && !caName.isBlank()) {
+            return caName;
+        }
+        try {
+            return cas().get(0).name();
+        } catch (ResourceException e) {
+            return caName; // validate() refused this configuration at deployment
+        }
+    }
+
+    synchronized CaAvailability availability() {
+        if (availability == null) {
+            availability = new CaAvailability(
+                    Duration.ofSeconds(unavailableBackoffSeconds == null ? 0 : unavailableBackoffSeconds),
+                    clock(),
+                    audit != null ? audit : System.getLogger(CaAvailability.AUDIT_LOGGER));
+        }
+        return availability;
+    }
+
+    private synchronized Clock clock() {
+        return clock != null ? clock : Clock.systemUTC();
+    }
+
+    /** Tests: the clock of back-off and connection age, and where audit lines go. */
+    synchronized void useClockAndAudit(Clock testClock, System.Logger testAudit) {
+        this.clock = testClock;
+        this.audit = testAudit;
+        this.availability = null;
     }
 
     @Override
@@ -78,45 +160,78 @@ public class CaManagedConnectionFactory implements ManagedConnectionFactory, Val
                 "the CA connector runs inside WildFly's connection manager only");
     }
 
+    /**
+     * Binds a connection to the CA {@code info} names; without one (the container's test and
+     * prefill), to the first configured CA that answers. A CA that cannot be reached is recorded
+     * as such ({@link CaAvailability}).
+     */
     @Override
     public ManagedConnection createManagedConnection(Subject subject, ConnectionRequestInfo info)
             throws ResourceException {
-        requireConfigured();
         CaRequestInfo who = CaRequestInfo.of(info);
+        if (who.ca() != null) {
+            return connect(who);
+        }
+        ResourceException last = null;
+        for (ConfiguredCa ca : cas()) {
+            if (!availability().skipped(ca)) {
+                try {
+                    return connect(who.at(ca));
+                } catch (ResourceAdapterInternalException e) {
+                    last = e;
+                }
+            }
+        }
+        throw last != null
+                ? last
+                : new ResourceAdapterInternalException("cannot connect to CA: every configured CA is skipped for now"
+                        + " after failing (UnavailableBackoffSeconds " + unavailableBackoffSeconds + ")");
+    }
+
+    private CaManagedConnection connect(CaRequestInfo who) throws ResourceException {
+        ConfiguredCa ca = who.ca();
+        ClientSecurityContext security;
         try {
-            ClientSecurityContext security =
-                    who.impersonates() ? impersonating(who.userPrincipal()) : newSecurityContext();
+            security = who.impersonates() ? impersonating(who.userPrincipal(), ca) : newSecurityContext(ca);
+        } catch (CaException e) {
+            throw new ResourceAdapterInternalException(
+                    "cannot authenticate to CA " + ca.config() + ": " + e.getMessage(), e);
+        }
+        try {
             IcprSession session = IcprSession.open(
-                    new CaEndpoint(caHost, caPort, caName),
+                    ca.endpoint(),
                     security,
                     Duration.ofMillis(connectTimeoutMillis),
                     Duration.ofMillis(readTimeoutMillis));
-            return new CaManagedConnection(this, who, session);
+            availability().answered(ca);
+            return new CaManagedConnection(this, who, session, clock().instant());
         } catch (CaException e) {
+            availability().failed(ca, e.getMessage());
             throw new ResourceAdapterInternalException("cannot connect to CA: " + e.getMessage(), e);
         }
     }
 
     /** Kerberos in the user's name, from S4U2Self + S4U2Proxy with the connector's keytab. */
-    private ClientSecurityContext impersonating(String user) throws ResourceException, CaException {
+    private ClientSecurityContext impersonating(String user, ConfiguredCa ca) throws ResourceException, CaException {
         KerberosClientContext krb =
-                new KerberosClientContext(s4u().forUser(user), RandomSource.secure(), Clock.systemUTC());
+                new KerberosClientContext(s4u(ca).forUser(user), RandomSource.secure(), Clock.systemUTC());
         return "NEGOTIATE".equalsIgnoreCase(authenticationType) ? new SpnegoClientContext(krb) : krb;
     }
 
-    private synchronized S4uServiceTickets s4u() throws ResourceException {
-        if (s4u == null) {
-            if (kerberosPrincipal == null || keytab == null || caServicePrincipal == null) {
-                throw new jakarta.resource.spi.InvalidPropertyException(
-                        "impersonation needs KerberosPrincipal, Keytab and CaServicePrincipal (configure-connector.cli)");
-            }
-            s4u = new S4uServiceTickets(kerberosPrincipal, Path.of(keytab), caServicePrincipal);
+    private synchronized S4uServiceTickets s4u(ConfiguredCa ca) throws ResourceException {
+        if (kerberosPrincipal == null || keytab == null || ca.spn() == null) {
+            throw new jakarta.resource.spi.InvalidPropertyException(
+                    "impersonation needs KerberosPrincipal, Keytab and CaServicePrincipal (configure-connector.cli;"
+                            + " with CaEndpoints, spn= on each CA)");
         }
-        return s4u;
+        if (s4u == null) {
+            s4u = new HashMap<>();
+        }
+        return s4u.computeIfAbsent(ca.spn(), spn -> new S4uServiceTickets(kerberosPrincipal, Path.of(keytab), spn));
     }
 
-    /** A fresh security context for one bind, as AuthenticationType says. */
-    private ClientSecurityContext newSecurityContext() throws ResourceException, CaException {
+    /** A fresh security context for one bind to {@code ca}, as AuthenticationType says. */
+    private ClientSecurityContext newSecurityContext(ConfiguredCa ca) throws ResourceException, CaException {
         switch (authenticationType.toUpperCase(Locale.ROOT)) {
             case "NTLM":
                 if (userName == null || domain == null || password == null) {
@@ -126,29 +241,31 @@ public class CaManagedConnectionFactory implements ManagedConnectionFactory, Val
                 return new NtlmClientContext(
                         NtlmCredential.ofPassword(userName, domain, password.toCharArray()),
                         workstation,
-                        caServicePrincipal == null ? "host/" + caHost : caServicePrincipal,
+                        ca.ntlmTarget(),
                         new SecureRandom()::nextBytes,
                         Clock.systemUTC());
             case "KERBEROS":
-                return new KerberosClientContext(tickets().current(), RandomSource.secure(), Clock.systemUTC());
+                return new KerberosClientContext(tickets(ca).current(), RandomSource.secure(), Clock.systemUTC());
             case "NEGOTIATE":
                 return new SpnegoClientContext(
-                        new KerberosClientContext(tickets().current(), RandomSource.secure(), Clock.systemUTC()));
+                        new KerberosClientContext(tickets(ca).current(), RandomSource.secure(), Clock.systemUTC()));
             default:
                 throw new jakarta.resource.spi.InvalidPropertyException(
                         "AuthenticationType must be NTLM, Kerberos or Negotiate (actual: " + authenticationType + ")");
         }
     }
 
-    private synchronized KeytabServiceTickets tickets() throws ResourceException {
-        if (tickets == null) {
-            if (kerberosPrincipal == null || keytab == null || caServicePrincipal == null) {
-                throw new jakarta.resource.spi.InvalidPropertyException(
-                        "Kerberos needs KerberosPrincipal, Keytab and CaServicePrincipal (configure-connector.cli)");
-            }
-            tickets = new KeytabServiceTickets(kerberosPrincipal, Path.of(keytab), caServicePrincipal);
+    private synchronized KeytabServiceTickets tickets(ConfiguredCa ca) throws ResourceException {
+        if (kerberosPrincipal == null || keytab == null || ca.spn() == null) {
+            throw new jakarta.resource.spi.InvalidPropertyException(
+                    "Kerberos needs KerberosPrincipal, Keytab and CaServicePrincipal (configure-connector.cli;"
+                            + " with CaEndpoints, spn= on each CA)");
         }
-        return tickets;
+        if (tickets == null) {
+            tickets = new HashMap<>();
+        }
+        return tickets.computeIfAbsent(
+                ca.spn(), spn -> new KeytabServiceTickets(kerberosPrincipal, Path.of(keytab), spn));
     }
 
     /**
@@ -173,13 +290,15 @@ public class CaManagedConnectionFactory implements ManagedConnectionFactory, Val
         return enrollmentAgent;
     }
 
+    /** A connection of this definition, for the same identity and (if one is asked for) the same CA. */
     @Override
     public ManagedConnection matchManagedConnections(
             @SuppressWarnings("rawtypes") Set candidates, Subject subject, ConnectionRequestInfo info) {
+        CaRequestInfo wanted = CaRequestInfo.of(info);
         for (Object candidate : candidates) {
             if (candidate instanceof CaManagedConnection connection
                     && connection.factory().equals(this)
-                    && connection.identity().equals(CaRequestInfo.of(info))
+                    && wanted.isServedBy(connection.identity())
                     && connection.isUsable()) {
                 return connection;
             }
@@ -187,12 +306,14 @@ public class CaManagedConnectionFactory implements ManagedConnectionFactory, Val
         return null;
     }
 
+    /** Validation (validate-on-match, background validation): see {@link CaManagedConnection#isValid}. */
     @Override
     @SuppressWarnings({"rawtypes", "unchecked"})
     public Set getInvalidConnections(Set candidates) {
         Set invalid = new HashSet<>();
+        Duration maxAge = Duration.ofMinutes(connectionMaxAgeMinutes);
         for (Object candidate : candidates) {
-            if (candidate instanceof CaManagedConnection connection && !connection.isUsable()) {
+            if (candidate instanceof CaManagedConnection connection && !connection.isValid(clock().instant(), maxAge)) {
                 invalid.add(connection);
             }
         }
@@ -202,7 +323,7 @@ public class CaManagedConnectionFactory implements ManagedConnectionFactory, Val
     private void requireConfigured() throws ResourceException {
         if (caName == null || caName.isBlank() || caHost == null || caHost.isBlank()) {
             throw new jakarta.resource.spi.InvalidPropertyException(
-                    "the connection definition needs CaName and CaHost (configure-connector.cli)");
+                    "the connection definition needs CaName and CaHost (configure-connector.cli), or CaEndpoints");
         }
     }
 
@@ -312,6 +433,30 @@ public class CaManagedConnectionFactory implements ManagedConnectionFactory, Val
         this.keytab = keytab;
     }
 
+    public String getCaEndpoints() {
+        return caEndpoints;
+    }
+
+    public void setCaEndpoints(String caEndpoints) {
+        this.caEndpoints = caEndpoints;
+    }
+
+    public Integer getUnavailableBackoffSeconds() {
+        return unavailableBackoffSeconds;
+    }
+
+    public void setUnavailableBackoffSeconds(Integer unavailableBackoffSeconds) {
+        this.unavailableBackoffSeconds = unavailableBackoffSeconds;
+    }
+
+    public Integer getConnectionMaxAgeMinutes() {
+        return connectionMaxAgeMinutes;
+    }
+
+    public void setConnectionMaxAgeMinutes(Integer connectionMaxAgeMinutes) {
+        this.connectionMaxAgeMinutes = connectionMaxAgeMinutes;
+    }
+
     public Integer getReadTimeoutMillis() {
         return readTimeoutMillis;
     }
@@ -362,11 +507,15 @@ public class CaManagedConnectionFactory implements ManagedConnectionFactory, Val
                 && Objects.equals(keytab, that.keytab)
                 && Objects.equals(enrollmentAgentKeyStore, that.enrollmentAgentKeyStore)
                 && Objects.equals(enrollmentAgentKeyStorePassword, that.enrollmentAgentKeyStorePassword)
-                && Objects.equals(enrollmentAgentAlias, that.enrollmentAgentAlias);
+                && Objects.equals(enrollmentAgentAlias, that.enrollmentAgentAlias)
+                && Objects.equals(caEndpoints, that.caEndpoints)
+                && Objects.equals(unavailableBackoffSeconds, that.unavailableBackoffSeconds)
+                && Objects.equals(connectionMaxAgeMinutes, that.connectionMaxAgeMinutes);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(caName, caHost, caPort, authenticationType, userName, domain, kerberosPrincipal);
+        return Objects.hash(
+                caName, caHost, caPort, authenticationType, userName, domain, kerberosPrincipal, caEndpoints);
     }
 }

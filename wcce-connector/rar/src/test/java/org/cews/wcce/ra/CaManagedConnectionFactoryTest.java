@@ -113,14 +113,15 @@ class CaManagedConnectionFactoryTest {
         assertTrue(issued instanceof EnrollmentResult.Issued, issued.toString());
         assertArrayEquals(new byte[] {3, 2, 1}, ((EnrollmentResult.Issued) issued).certificate());
 
-        EnrollmentResult pending = handle.submit(request("User"));
-        assertEquals(new EnrollmentResult.Pending(2, "Taken Under Submission"), pending);
+        EnrollmentResult pending = handle.submit(request("Pend"));
+        assertEquals(new EnrollmentResult.Pending(2, "Taken Under Submission", TestCa.CA_NAME), pending);
 
         EnrollmentResult denied = handle.submit(request("Denied"));
         assertTrue(denied instanceof EnrollmentResult.Denied, denied.toString());
         assertEquals("0x80094012", ((EnrollmentResult.Denied) denied).hresultHex());
 
-        assertEquals(new EnrollmentResult.Pending(2, "Taken Under Submission"), handle.retrieve(2, false));
+        assertEquals(
+                new EnrollmentResult.Pending(2, "Taken Under Submission", TestCa.CA_NAME), handle.retrieve(2, false));
         handle.close();
         connection.destroy();
     }
@@ -194,25 +195,6 @@ class CaManagedConnectionFactoryTest {
     }
 
     private static ConnectionEventListener recording(List<ConnectionEvent> events) {
-        return new ConnectionEventListener() {
-            @Override
-            public void connectionClosed(ConnectionEvent event) {
-                events.add(event);
-            }
-
-            @Override
-            public void localTransactionStarted(ConnectionEvent event) {}
-
-            @Override
-            public void localTransactionCommitted(ConnectionEvent event) {}
-
-            @Override
-            public void localTransactionRolledback(ConnectionEvent event) {}
-
-            @Override
-            public void connectionErrorOccurred(ConnectionEvent event) {
-                events.add(event);
-            }
-        };
+        return PoolEvents.on(events::add, events::add);
     }
 }

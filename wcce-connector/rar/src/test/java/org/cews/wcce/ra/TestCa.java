@@ -8,6 +8,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,20 +40,40 @@ import org.cews.wcce.ndr.NdrException;
 /**
  * A CA for the adapter's unit tests, made of the connector's own server-side classes: an endpoint
  * mapper and an MS-ICPR interface over NTLM on two loopback ports. It issues "certificates" that
- * are the request reversed, pends request id 2 and denies template "Denied" with
- * CERTSRV_E_TEMPLATE_DENIED, so every result shape can be seen. The real emulator is the lab.
+ * are the request reversed, pends template "Pend", denies template "Denied" with
+ * CERTSRV_E_TEMPLATE_DENIED, and answers a retrieval of a request it pends as pending and of any
+ * other id with CERTSRV_E_PROPERTY_EMPTY, so every result shape can be seen. A request for another
+ * CA name gets E_INVALIDARG, as from AD CS. It counts the calls it answers and the connections its
+ * endpoint mapper takes; {@link #goDown()} makes it close every connection at once (a CA that is
+ * not there), {@link #refuseIcpr()} return RPC_S_SERVER_UNAVAILABLE ([MS-ICPR] 3.2.4.1.1 note 7),
+ * {@link #hangUpOnCalls()} drop the connection when a call arrives.
+ * The real emulator is the lab.
  */
 final class TestCa implements AutoCloseable {
 
     static final String CA_NAME = "Test-CA";
     static final NtlmCredential SERVICE = NtlmCredential.ofPassword("svc-ces", "LAB", "Svc-Ces-Pw-1".toCharArray());
 
+    private final String name;
     private final ServerSocket epm;
     private final ServerSocket icpr;
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final AtomicInteger nextId = new AtomicInteger(1);
+    private final Set<Integer> pending = ConcurrentHashMap.newKeySet();
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger calls = new AtomicInteger();
+    private final AtomicInteger retrievals = new AtomicInteger();
+    private final AtomicInteger mapperConnections = new AtomicInteger();
+    private volatile boolean down;
+    private volatile boolean refusingIcpr;
+    private volatile boolean hangingUp;
 
     TestCa() throws IOException {
+        this(CA_NAME);
+    }
+
+    TestCa(String name) throws IOException {
+        this.name = name;
         epm = new ServerSocket(0, 8, InetAddress.getLoopbackAddress());
         icpr = new ServerSocket(0, 8, InetAddress.getLoopbackAddress());
         RpcServer mapper = new RpcServer(
@@ -90,22 +112,50 @@ final class TestCa implements AutoCloseable {
         serve(icpr, ca);
     }
 
-    private CertServerRequestResponse answer(CertServerRequest request) {
-        if (request.isRetrieval()) {
+    private CertServerRequestResponse answer(CertServerRequest request) throws RpcFaultException {
+        if (hangingUp) {
+            for (Socket socket : open) {
+                try {
+                    socket.close();
+                } catch (IOException alreadyClosed) {
+                    // what we wanted
+                }
+            }
+            throw new RpcFaultException(FaultStatus.CALL_FAILED); // never arrives: the connection is gone
+        }
+        calls.incrementAndGet();
+        if (refusingIcpr) {
             return new CertServerRequestResponse(
-                    request.requestId(),
-                    Disposition.UNDER_SUBMISSION,
-                    null,
-                    null,
-                    "Taken Under Submission",
-                    HResult.S_OK);
+                    0, new Disposition(0), null, null, "", HResult.RPC_S_SERVER_UNAVAILABLE);
+        }
+        if (!name.equals(request.authority())) {
+            return new CertServerRequestResponse(0, new Disposition(0), null, null, "", HResult.E_INVALIDARG);
+        }
+        if (request.isRetrieval()) {
+            retrievals.incrementAndGet();
+            return pending.contains(request.requestId())
+                    ? new CertServerRequestResponse(
+                            request.requestId(),
+                            Disposition.UNDER_SUBMISSION,
+                            null,
+                            null,
+                            "Taken Under Submission",
+                            HResult.S_OK)
+                    : new CertServerRequestResponse(
+                            request.requestId(),
+                            new Disposition(HResult.CERTSRV_E_PROPERTY_EMPTY.code()),
+                            null,
+                            null,
+                            "",
+                            HResult.S_OK);
         }
         int id = nextId.getAndIncrement();
         if (request.attributes().contains("CertificateTemplate:Denied")) {
             return new CertServerRequestResponse(
                     id, new Disposition(0x80094012), null, null, "Denied by Policy Module", HResult.S_OK);
         }
-        if (id == 2) {
+        if (request.attributes().contains("CertificateTemplate:Pend")) {
+            pending.add(id);
             return new CertServerRequestResponse(
                     id, Disposition.UNDER_SUBMISSION, null, null, "Taken Under Submission", HResult.S_OK);
         }
@@ -123,11 +173,21 @@ final class TestCa implements AutoCloseable {
             while (!listener.isClosed()) {
                 try {
                     Socket socket = listener.accept();
+                    if (listener == epm) {
+                        mapperConnections.incrementAndGet();
+                    }
+                    if (down) {
+                        socket.close();
+                        continue;
+                    }
+                    open.add(socket);
                     threads.execute(() -> {
-                        try {
+                        try (socket) {
                             server.serve(new StreamChannel(socket.getInputStream(), socket.getOutputStream()));
                         } catch (Exception refused) {
                             // One refused client ends its own connection only.
+                        } finally {
+                            open.remove(socket);
                         }
                     });
                 } catch (IOException closed) {
@@ -135,6 +195,47 @@ final class TestCa implements AutoCloseable {
                 }
             }
         });
+    }
+
+    /** From now on every connection is closed as soon as it is accepted, and the open ones now. */
+    void goDown() throws IOException {
+        down = true;
+        for (Socket socket : open) {
+            socket.close();
+        }
+    }
+
+    /** Serves again. */
+    void comeBack() {
+        down = false;
+    }
+
+    /** Answers every call with RPC_S_SERVER_UNAVAILABLE, as a CA with IF_NORPCICERTREQUEST set. */
+    void refuseIcpr() {
+        refusingIcpr = true;
+    }
+
+    /** Takes calls but drops the connection instead of answering, as a CA that dies mid-call. */
+    void hangUpOnCalls() {
+        hangingUp = true;
+    }
+
+    String name() {
+        return name;
+    }
+
+    /** CertServerRequest calls answered (submissions and retrievals). */
+    int calls() {
+        return calls.get();
+    }
+
+    int retrievals() {
+        return retrievals.get();
+    }
+
+    /** Connections the endpoint mapper accepted, also while down: how often the adapter tried. */
+    int mapperConnections() {
+        return mapperConnections.get();
     }
 
     int endpointMapperPort() {
