@@ -82,13 +82,7 @@ class CachingLabDirectoryTest {
 
     @Test
     void aWriteOverLdapIsSeenByTheNextRead() throws Exception {
-        assertEquals(
-                0,
-                cache.policy()
-                        .template("WebServer")
-                        .orElseThrow()
-                        .privateKeyFlags()
-                        .value());
+        assertEquals(0, webServerKeyFlags());
         assertEquals(
                 Optional.of("alice@lab.example"),
                 cache.account(ALICE).orElseThrow().mail());
@@ -99,13 +93,7 @@ class CachingLabDirectoryTest {
                     ACCOUNTS.requireUser("alice").dn(),
                     new Modification(ModificationType.REPLACE, "mail", "alice.archer@lab.example"));
         }
-        assertEquals(
-                1,
-                cache.policy()
-                        .template("WebServer")
-                        .orElseThrow()
-                        .privateKeyFlags()
-                        .value());
+        assertEquals(1, webServerKeyFlags());
         assertEquals(
                 Optional.of("alice.archer@lab.example"),
                 cache.account(ALICE).orElseThrow().mail());
@@ -135,22 +123,9 @@ class CachingLabDirectoryTest {
                 .modify(
                         templateDn("WebServer"),
                         new Modification(ModificationType.REPLACE, "msPKI-Private-Key-Flag", "1"));
-        assertEquals(
-                0,
-                cache.policy()
-                        .template("WebServer")
-                        .orElseThrow()
-                        .privateKeyFlags()
-                        .value(),
-                "still the kept policy");
+        assertEquals(0, webServerKeyFlags(), "still the kept policy");
         cache.refresh();
-        assertEquals(
-                1,
-                cache.policy()
-                        .template("WebServer")
-                        .orElseThrow()
-                        .privateKeyFlags()
-                        .value());
+        assertEquals(1, webServerKeyFlags());
     }
 
     /** Without a change count: accounts on every call, the policy kept until refreshed. */
@@ -187,6 +162,14 @@ class CachingLabDirectoryTest {
             assertEquals(
                     "Lab-Issuing-CA", c.policy().enrollmentServices().get(0).cn(), "the last good policy");
         }
+    }
+
+    int webServerKeyFlags() throws DirectoryException {
+        return cache.policy()
+                .template("WebServer")
+                .orElseThrow()
+                .privateKeyFlags()
+                .value();
     }
 
     static String templateDn(String cn) {
