@@ -1,12 +1,12 @@
 package org.cews.lab.ca;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.cews.lab.LabCaContext;
 import org.cews.lab.LabCaFactory;
 import org.cews.lab.directory.CachingLabDirectory;
-import org.cews.lab.directory.LabDirectory;
 import org.cews.lab.directory.LdapLabDirectory;
 import org.cews.policy.ldap.DirectoryConnector;
 import org.cews.policy.ldap.DirectoryException;
@@ -27,6 +27,17 @@ public final class EnterpriseCaFactory implements LabCaFactory {
 
     @Override
     public LabCa create(LabCaContext context) throws Exception {
+        return open(context, EnterpriseCaFactory::onlyService, CaKeyAlgorithm.RSA_3072, context.caDir());
+    }
+
+    /**
+     * Opens one enterprise CA over the context's directory, with a directory cache of its own that
+     * the CA closes.
+     *
+     * @param name picks the CA's enrollment service among those the directory publishes
+     */
+    static EnterpriseLabCa open(LabCaContext context, ServiceChoice name, CaKeyAlgorithm key, Path stateDirectory)
+            throws Exception {
         Clock clock = context.clock();
         CachingLabDirectory directory = new CachingLabDirectory(
                 new LdapLabDirectory(new DirectoryConnector(context.directoryConfig()), clock),
@@ -35,7 +46,8 @@ public final class EnterpriseCaFactory implements LabCaFactory {
                 clock);
         try {
             return EnterpriseLabCa.open(
-                    LabCaConfig.builder(caName(directory), context.caDir())
+                    LabCaConfig.builder(name.pick(directory.policy().enrollmentServices()), stateDirectory)
+                            .keyAlgorithm(key)
                             .clock(clock)
                             .build(),
                     directory);
@@ -45,8 +57,13 @@ public final class EnterpriseCaFactory implements LabCaFactory {
         }
     }
 
-    private static String caName(LabDirectory directory) throws DirectoryException {
-        List<EnrollmentService> services = directory.policy().enrollmentServices();
+    /** Which of the directory's enrollment services a CA is. */
+    @FunctionalInterface
+    interface ServiceChoice {
+        String pick(List<EnrollmentService> services) throws DirectoryException;
+    }
+
+    private static String onlyService(List<EnrollmentService> services) throws DirectoryException {
         if (services.size() != 1) {
             throw new DirectoryException("the lab directory must publish exactly one enrollment service (actual: "
                     + services.stream().map(EnrollmentService::cn).toList() + ")");

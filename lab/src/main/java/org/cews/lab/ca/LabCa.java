@@ -27,6 +27,14 @@ public interface LabCa {
      */
     CertServerRequestResponse process(CertServerRequest request, RpcPrincipal caller);
 
+    /**
+     * The CAs this engine answers for, each with its own name and certificate (the lab publishes
+     * each in the directory and the AIA folder): itself, unless it hosts several.
+     */
+    default List<LabCa> authorities() {
+        return List.of(this);
+    }
+
     /** Requests waiting for an officer, oldest first. */
     List<PendingRequest> pending();
 
