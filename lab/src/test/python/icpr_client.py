@@ -28,18 +28,21 @@ port 88 only (the lab's KDC has its own port, read from the lab's krb5.conf or g
 takes an absent ETYPE-INFO2 salt for an empty one (RFC 4120 5.2.7.5: absent means the default
 salt), so the AES key is derived here.
 
-What stock impacket 0.10 then does on the wire, against the lab (and why the lab refuses it):
-  bind          NegTokenInit {mechTypes [MS-KRB5], mechToken = GSS-framed AP-REQ}: accepted
-  alter_context NegTokenResp {responseToken = AP-REP}, no mechListMIC: allowed, MS-KRB5 being
-                its first mechanism (RFC 4178 section 5); but the AP-REP's ctime/cusec are the
-                client's current time, not its Authenticator's, which [MS-KILE] 3.4.5.1 requires
-                (the client's AP-REP is built "exactly as the server would", the server checks it
-                per RFC 4120 3.2.5): fault 0x721
-  request       RFC 4121 Wrap with EC = 16 - (stub+pad mod 16), 0 when the stub is 16-aligned;
-                [MS-KILE] 3.4.5.4.1: EC "must not be zero", the sender "should" use 16; the lab
-                takes 76-octet verifiers (EC 16) only: fault nca_s_proto_error
---kile-fixes corrects both on the client (the AP-REP echoes the Authenticator's ctime/cusec, as
-the server's does; Wrap tokens carry EC 16, as Windows sends them).
+What stock impacket 0.10 then does on the wire, and what a real MS-RPCE server (Samba 4.17, its
+SAMR over ncacn_ip_tcp; docs/RPC-KERBEROS.md) makes of it:
+  bind          NegTokenInit {mechTypes [MS-KRB5], mechToken = GSS-framed AP-REQ}
+  alter_context NegTokenResp {responseToken = AP-REP}: the AP-REP carries impacket's current time,
+                not the Authenticator's ctime/cusec, which Samba does not compare (accepted); but
+                the PDU repeats the bind's context list after ctx_num 1 items (MSRPCBind.getData
+                appends on every call), 44 octets Samba counts as auth padding against
+                auth_pad_length 0 (nca_s_proto_error), and there is no mechListMIC, which Samba
+                asks for (accept-incomplete, then nca_s_proto_error on the request)
+  request       RFC 4121 Wrap with EC = 16 - (stub+pad mod 16): accepted by both
+The lab accepts stock impacket: it tolerates both things Samba refuses (RFC 4178 section 5 lets
+the MIC go when the first mechanism is chosen). --samba-fixes corrects the two on the client (the
+alter_context carries the context list once; its NegTokenResp carries a mechListMIC, RFC 4121
+MIC token, usage 25 under the acceptor subkey, SND_SEQ 0, so the first Wrap uses 1): that client
+completed sealed SAMR calls against Samba, and against the lab it exercises the MIC check.
 
 Once the call completes, an issued certificate (pctbEncodedCert) is parsed with
 python3-cryptography and printed: issuer, subject, e-mail names, serial and the DER in base64.
@@ -55,16 +58,14 @@ from binascii import hexlify
 
 from cryptography import x509
 
-from impacket.dcerpc.v5 import epm, transport
+from impacket.dcerpc.v5 import epm, rpcrt, transport
 from impacket.dcerpc.v5.dtypes import DWORD, LPWSTR, NULL, ULONG
 from impacket.dcerpc.v5.ndr import NDRCALL, NDRPOINTER, NDRSTRUCT, NDRUniConformantArray
 from impacket.dcerpc.v5.rpcrt import (DCERPCException, RPC_C_AUTHN_GSS_NEGOTIATE, RPC_C_AUTHN_LEVEL_PKT_PRIVACY,
                                        RPC_C_AUTHN_WINNT)
 from impacket.krb5 import gssapi, kerberosv5
-from impacket.krb5.asn1 import AP_REP, EncAPRepPart
-from impacket.krb5.crypto import Key, _enctype_table
+from impacket.krb5.crypto import _checksum_table, _enctype_table
 from impacket.spnego import SPNEGO_NegTokenResp
-from pyasn1.codec.der import decoder, encoder
 from impacket.uuid import uuidtup_to_bin
 
 ICERTPASSAGE = uuidtup_to_bin(('91ae6020-9e3c-11cf-8d7c-00aa00c091be', '0.0'))
@@ -72,6 +73,7 @@ CR_IN_PKCS10 = 0x100
 REALM = 'LAB.EXAMPLE'
 CA_HOST = 'ca.lab.example'
 AES256_CTS_HMAC_SHA1_96 = 18
+CKSUM_SHA1_AES = {17: 15, 18: 16}  # enctype -> hmac-sha1-96-aes128/256 (RFC 3962)
 
 
 class OctetArray(NDRUniConformantArray):
@@ -170,42 +172,37 @@ def kerberos_credentials(t, args):
     t.set_kerberos(True, kdcHost=kdc_host)
 
 
-def third_leg_echoing_ctime(cipher, session_key, auth_data):
-    """impacket's getKerberosType3, but the AP-REP keeps the server's ctime/cusec ([MS-KILE] 3.4.5.1)."""
-    ap_rep = decoder.decode(SPNEGO_NegTokenResp(auth_data)['ResponseToken'], asn1Spec=AP_REP())[0]
-    server = decoder.decode(cipher.decrypt(session_key, 12, ap_rep['enc-part']['cipher']), asn1Spec=EncAPRepPart())[0]
-    cipher = _enctype_table[int(server['subkey']['keytype'])]()
-    subkey = Key(cipher.enctype, server['subkey']['keyvalue'].asOctets())
-    reply = EncAPRepPart()  # the Authenticator's ctime/cusec, as the server echoed them; its seq-number; no subkey
-    reply['ctime'] = server['ctime']
-    reply['cusec'] = int(server['cusec'])
-    reply['seq-number'] = int(server['seq-number'])
-    ap_rep['enc-part'].clear()
-    ap_rep['enc-part']['etype'] = cipher.enctype
-    ap_rep['enc-part']['cipher'] = cipher.encrypt(session_key, 12, encoder.encode(reply), None)
-    token = SPNEGO_NegTokenResp()
-    token['ResponseToken'] = encoder.encode(ap_rep)
-    return cipher, subkey, token.getData()
+MECH_TYPES_DER = bytes.fromhex('300b06092a864882f712010202')  # MechTypeList [MS-KRB5], as impacket sends it
+STOCK_BIND_DATA = rpcrt.MSRPCBind.getData
+STOCK_THIRD_LEG = kerberosv5.getKerberosType3
 
 
-def wrap_with_ec_16(self, session_key, data, sequence_number, direction='init', encrypt=True):
-    """impacket's GSSAPI_AES.GSS_Wrap with EC = 16 filler octets ([MS-KILE] 3.4.5.4.1) instead of pad-to-16."""
-    token = self.WRAP()
-    token['Flags'] = 6  # acceptor subkey, sealed
-    token['EC'] = 16
-    token['RRC'] = 0
-    token['SND_SEQ'] = struct.pack('>Q', sequence_number)
-    sealed = self.cipherType().encrypt(
-        session_key, gssapi.KG_USAGE_INITIATOR_SEAL, data + b'\xff' * 16 + token.getData(), None)
-    token['RRC'] = 28
-    rotated = self.rotate(sealed, token['RRC'] + token['EC'])
-    split = len(self.WRAP()) + token['RRC'] + token['EC']
-    return rotated[split:], token.getData() + rotated[:split]
+def der(tag, content):
+    n = len(content)
+    length = bytes([n]) if n < 0x80 else bytes([0x81, n]) if n < 0x100 else b'\x82' + struct.pack('>H', n)
+    return bytes([tag]) + length + content
 
 
-def apply_kile_fixes():
-    kerberosv5.getKerberosType3 = third_leg_echoing_ctime
-    gssapi.GSSAPI_AES.GSS_Wrap = wrap_with_ec_16
+def bind_data_once(self):
+    """impacket's MSRPCBind.getData, but the context items encoded once however often it is called."""
+    self['ctx_items'] = b''
+    return STOCK_BIND_DATA(self)
+
+
+def third_leg_with_mic(cipher, session_key, auth_data):
+    """impacket's own third leg, its NegTokenResp rebuilt with a mechListMIC (RFC 4178 4.2.2,
+    RFC 4121 4.2.6.1: flags AcceptorSubkey, SND_SEQ 0 = the Authenticator's, usage 25)."""
+    cipher, subkey, token = STOCK_THIRD_LEG(cipher, session_key, auth_data)
+    header = bytes.fromhex('040404ffffffffff') + struct.pack('>Q', 0)
+    mic = header + _checksum_table[CKSUM_SHA1_AES[subkey.enctype]].checksum(
+        subkey, gssapi.KG_USAGE_INITIATOR_SIGN, MECH_TYPES_DER + header)
+    fields = der(0xa2, der(0x04, SPNEGO_NegTokenResp(token)['ResponseToken'])) + der(0xa3, der(0x04, mic))
+    return cipher, subkey, der(0xa1, der(0x30, fields))
+
+
+def apply_samba_fixes():
+    rpcrt.MSRPCBind.getData = bind_data_once
+    kerberosv5.getKerberosType3 = third_leg_with_mic
 
 
 def print_certificate(der):
@@ -235,8 +232,8 @@ def main(argv):
     p.add_argument('--kerberos', action='store_true', help='SPNEGO/Kerberos instead of NTLM')
     p.add_argument('--kdc-port', type=int, default=88)
     p.add_argument('--krb5-conf', help="the KDC from this krb5.conf's LAB.EXAMPLE realm instead of --host/--kdc-port")
-    p.add_argument('--kile-fixes', action='store_true',
-                   help='correct impacket 0.10 to [MS-KILE] 3.4.5.1 and 3.4.5.4.1 (see above)')
+    p.add_argument('--samba-fixes', action='store_true',
+                   help='correct impacket 0.10 where Samba refuses it (see above)')
     args = p.parse_args(argv)
 
     with open(args.csr, 'rb') as f:
@@ -247,8 +244,8 @@ def main(argv):
         t = transport.DCERPCTransportFactory(binding)
         if args.kerberos:
             kerberos_credentials(t, args)
-            if args.kile_fixes:
-                apply_kile_fixes()
+            if args.samba_fixes:
+                apply_samba_fixes()
         else:
             t.set_credentials(args.user, args.password, args.domain)
         dce = t.get_dce_rpc()
@@ -256,6 +253,8 @@ def main(argv):
         dce.set_auth_level(RPC_C_AUTHN_LEVEL_PKT_PRIVACY)
         dce.connect()
         dce.bind(ICERTPASSAGE)
+        if args.kerberos and args.samba_fixes:
+            dce._DCERPC_v5__sequence = 1  # the mechListMIC used SND_SEQ 0 (impacket resets it to 0)
         print('bound', 'auth_type %d' % (RPC_C_AUTHN_GSS_NEGOTIATE if args.kerberos else RPC_C_AUTHN_WINNT))
         request = CertServerRequest()
         request['dwFlags'] = CR_IN_PKCS10

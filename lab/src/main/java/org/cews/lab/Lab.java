@@ -66,7 +66,8 @@ public final class Lab implements AutoCloseable {
                     reader.dn(),
                     reader.password(),
                     accounts,
-                    clock));
+                    clock,
+                    Optional.of(directory.changes())));
             if (ca instanceof AutoCloseable closeable) {
                 push(running, closeable);
             }

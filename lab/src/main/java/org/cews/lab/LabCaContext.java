@@ -3,6 +3,8 @@ package org.cews.lab;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
+import org.cews.lab.directory.DirectoryChanges;
 import org.cews.policy.ldap.BindMethod;
 import org.cews.policy.ldap.DirectoryConfig;
 import org.cews.policy.ldap.TransportSecurity;
@@ -16,6 +18,8 @@ import org.cews.policy.ldap.TransportSecurity;
  * @param ldapHost the embedded directory's address (127.0.0.1)
  * @param bindDn the account the CA reads the directory as (svc-cep, which may read everything the
  *     CA needs: templates, enrollment services, accounts and their tokenGroups)
+ * @param directoryChanges the directory's write count, when the lab runs it (its embedded
+ *     directory): a CA may keep what it read until the count moves
  */
 public record LabCaContext(
         Path caDir,
@@ -24,7 +28,20 @@ public record LabCaContext(
         String bindDn,
         String bindPassword,
         LabAccounts accounts,
-        Clock clock) {
+        Clock clock,
+        Optional<DirectoryChanges> directoryChanges) {
+
+    /** A directory whose changes the lab cannot see. */
+    public LabCaContext(
+            Path caDir,
+            String ldapHost,
+            int ldapPort,
+            String bindDn,
+            String bindPassword,
+            LabAccounts accounts,
+            Clock clock) {
+        this(caDir, ldapHost, ldapPort, bindDn, bindPassword, accounts, clock, Optional.empty());
+    }
 
     /** ldap-policy's reader configuration for the embedded directory: plain LDAP on loopback, simple bind. */
     public DirectoryConfig directoryConfig() {

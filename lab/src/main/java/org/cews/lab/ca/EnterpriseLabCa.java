@@ -14,6 +14,7 @@ import org.cews.lab.ca.store.CaKeyStore;
 import org.cews.lab.ca.store.RequestRecord;
 import org.cews.lab.ca.store.RequestStatus;
 import org.cews.lab.ca.store.RequestStore;
+import org.cews.lab.directory.CachingLabDirectory;
 import org.cews.lab.directory.LabDirectory;
 import org.cews.policy.ldap.DirectoryException;
 import org.cews.wcce.msicpr.CertServerRequest;
@@ -31,9 +32,10 @@ import org.cews.wcce.msrpce.RpcPrincipal;
  * makes it throw: a fault in the lab itself is E_UNEXPECTED in the return value.
  *
  * <p>Open with {@link #open(LabCaConfig, LabDirectory)}: the key and certificate are created under
- * the state directory on first start and reused after, as is the request table.
+ * the state directory on first start and reused after, as is the request table. The CA owns the
+ * directory it is opened with: {@link #close()} closes a {@link CachingLabDirectory}.
  */
-public final class EnterpriseLabCa implements LabCa {
+public final class EnterpriseLabCa implements LabCa, AutoCloseable {
 
     private final CaIdentity identity;
     private final RequestStore store;
@@ -44,11 +46,13 @@ public final class EnterpriseLabCa implements LabCa {
     private final OfficerActions officers;
     private final AuditLog audit;
     private final Clock clock;
+    private final LabDirectory directory;
 
     private EnterpriseLabCa(LabCaConfig config, CaIdentity identity, LabDirectory directory, RequestStore store) {
         this.identity = identity;
         this.store = store;
         this.clock = config.clock();
+        this.directory = directory;
         this.callers = new CallerLookup(directory);
         CertificateIssuer issuer = new CertificateIssuer(
                 identity, config.random(), config.clockSkew(), config.cdpUrls(), config.aiaUrls());
@@ -181,5 +185,17 @@ public final class EnterpriseLabCa implements LabCa {
     @Override
     public boolean deny(int requestId, String officer) {
         return officers.deny(requestId, officer);
+    }
+
+    @Override
+    public void refreshDirectory() throws DirectoryException {
+        directory.refresh();
+    }
+
+    @Override
+    public void close() {
+        if (directory instanceof CachingLabDirectory cache) {
+            cache.close();
+        }
     }
 }

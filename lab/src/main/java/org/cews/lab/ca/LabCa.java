@@ -2,6 +2,7 @@ package org.cews.lab.ca;
 
 import java.security.cert.X509Certificate;
 import java.util.List;
+import org.cews.policy.ldap.DirectoryException;
 import org.cews.wcce.msicpr.CertServerRequest;
 import org.cews.wcce.msicpr.CertServerRequestResponse;
 import org.cews.wcce.msrpce.RpcPrincipal;
@@ -26,6 +27,14 @@ public interface LabCa {
      */
     CertServerRequestResponse process(CertServerRequest request, RpcPrincipal caller);
 
+    /**
+     * The CAs this engine answers for, each with its own name and certificate (the lab publishes
+     * each in the directory and the AIA folder): itself, unless it hosts several.
+     */
+    default List<LabCa> authorities() {
+        return List.of(this);
+    }
+
     /** Requests waiting for an officer, oldest first. */
     List<PendingRequest> pending();
 
@@ -34,6 +43,12 @@ public interface LabCa {
 
     /** Denies a pending request; false if no such pending request. */
     boolean deny(int requestId, String officer);
+
+    /**
+     * Makes the CA see its directory as it is now, for an engine that keeps what it read there
+     * (the enterprise CA emulator: templates, CAs, accounts); others have nothing to do.
+     */
+    default void refreshDirectory() throws DirectoryException {}
 
     /** One request under submission. */
     record PendingRequest(int requestId, String requester, String template, java.time.Instant submitted) {}

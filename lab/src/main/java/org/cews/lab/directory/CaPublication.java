@@ -13,14 +13,28 @@ import org.cews.lab.ca.LabCa;
 /**
  * Publishes the lab CA's certificate where AD CS publishes an enterprise CA's: in its
  * pKIEnrollmentService object ({@link EmbeddedDirectory#publishCaCertificate}) and as a DER file
- * in the AIA folder of the lab's state directory, {@code aia/ca.lab.example_<CA name>.crt}.
+ * in the AIA folder of the lab's state directory, {@code aia/ca.lab.example_<CA name>.crt}, for each
+ * CA the lab's engine answers for.
  */
 public final class CaPublication {
 
     private CaPublication() {}
 
-    /** Returns the AIA file written. */
+    /**
+     * Publishes every CA the engine answers for ({@link LabCa#authorities()}); returns the AIA
+     * file of the first, the lab's main CA.
+     */
     public static Path publish(EmbeddedDirectory directory, LabCa ca, Path stateDir) throws LDAPException, IOException {
+        Path first = null;
+        for (LabCa authority : ca.authorities()) {
+            Path aia = publishOne(directory, authority, stateDir);
+            first = first == null ? aia : first;
+        }
+        return first;
+    }
+
+    private static Path publishOne(EmbeddedDirectory directory, LabCa ca, Path stateDir)
+            throws LDAPException, IOException {
         List<X509Certificate> chain = ca.chain();
         if (chain.isEmpty()) {
             throw new IllegalStateException(

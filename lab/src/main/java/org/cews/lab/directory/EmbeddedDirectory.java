@@ -4,6 +4,7 @@ import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.InMemoryListenerConfig;
 import com.unboundid.ldap.sdk.Attribute;
+import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
@@ -43,9 +44,11 @@ public final class EmbeddedDirectory implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(EmbeddedDirectory.class.getName());
 
     private final InMemoryDirectoryServer server;
+    private final WriteCounter counter;
 
-    private EmbeddedDirectory(InMemoryDirectoryServer server) {
+    private EmbeddedDirectory(InMemoryDirectoryServer server, WriteCounter counter) {
         this.server = server;
+        this.counter = counter;
     }
 
     /** Loads the fixtures and listens on 127.0.0.1:{@code port} (0: the OS chooses). */
@@ -67,6 +70,8 @@ public final class EmbeddedDirectory implements AutoCloseable {
         config.setListenerConfigs(
                 InMemoryListenerConfig.createLDAPConfig("ldap", InetAddress.getByName(LabRealm.LOOPBACK), port, null));
         config.addInMemoryOperationInterceptor(new SdFlagsControlRemover());
+        WriteCounter counter = new WriteCounter();
+        config.addInMemoryOperationInterceptor(counter);
         InMemoryDirectoryServer server = new InMemoryDirectoryServer(config);
         boolean clear = true;
         for (String file : ENTRY_FILES) {
@@ -92,7 +97,7 @@ public final class EmbeddedDirectory implements AutoCloseable {
                 LabRealm.LOOPBACK,
                 server.getListenPort(),
                 server.countEntries());
-        return new EmbeddedDirectory(server);
+        return new EmbeddedDirectory(server, counter);
     }
 
     private static InputStream fixture(String name) throws IOException {
@@ -128,10 +133,13 @@ public final class EmbeddedDirectory implements AutoCloseable {
         } catch (CertificateEncodingException e) {
             throw new IllegalArgumentException("CA certificate cannot be encoded: " + e.getMessage(), e);
         }
-        server.modify(
-                dn,
-                new Modification(ModificationType.REPLACE, "cACertificate", der),
-                new Modification(ModificationType.REPLACE, "cACertificateDN", AdNames.caCertificateDn(caCertificate)));
+        try (LDAPConnection connection = server.getConnection()) { // counted in changes(), unlike server.modify
+            connection.modify(
+                    dn,
+                    new Modification(ModificationType.REPLACE, "cACertificate", der),
+                    new Modification(
+                            ModificationType.REPLACE, "cACertificateDN", AdNames.caCertificateDn(caCertificate)));
+        }
         LOG.log(
                 System.Logger.Level.INFO,
                 "LAB0102 directory: published the certificate of {0} ({1}) in {2}",
@@ -140,9 +148,27 @@ public final class EmbeddedDirectory implements AutoCloseable {
                 dn);
     }
 
-    /** The running server, for tests and for reads the lab needs. */
+    /**
+     * The running server, for tests and for reads the lab needs. Write through
+     * {@code server().getConnection()} (or over LDAP), not with the server object's own
+     * {@code add}/{@code modify}/{@code delete}: those bypass {@link #changes()}, so a CA caching
+     * what it read would not see them.
+     */
     public InMemoryDirectoryServer server() {
         return server;
+    }
+
+    /**
+     * The count of successful writes made over LDAP or through a connection of {@link #server()},
+     * which the lab CA's directory cache watches (CachingLabDirectory).
+     */
+    public DirectoryChanges changes() {
+        return counter::writes;
+    }
+
+    /** Searches served so far, over LDAP or through a connection of {@link #server()}. */
+    public long searches() {
+        return counter.searches();
     }
 
     @Override

@@ -17,4 +17,10 @@ public interface LabDirectory {
 
     /** The account an RPC caller authenticated as (NTLM: domain\\name; Kerberos: name@realm). */
     Optional<LabAccount> account(RpcPrincipal caller) throws DirectoryException;
+
+    /**
+     * Makes the next reads see the directory as it is now, for an implementation that keeps what
+     * it read ({@link CachingLabDirectory}); one that reads on every call has nothing to do.
+     */
+    default void refresh() throws DirectoryException {}
 }

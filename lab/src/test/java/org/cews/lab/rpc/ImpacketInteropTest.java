@@ -35,7 +35,6 @@ import org.cews.lab.ca.EnterpriseLabCa;
 import org.cews.lab.ca.LabCa;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,9 +46,10 @@ import org.junit.jupiter.api.io.TempDir;
  * sides: parsed by python3-cryptography in the script, verified against the CA's key here. Skipped
  * when /usr/bin/python3 lacks impacket or cryptography, unless CEWS_REQUIRE_IMPACKET=1.
  *
- * <p>Kerberos: stock impacket 0.10 is refused (see {@link #stockImpacketOverSpnegoKerberos}); with
- * the script's two client-side corrections to [MS-KILE] it gets its certificate
- * ({@link #impacketWithMsKileCorrectionsGetsARealCertificateOverSpnegoKerberos}).
+ * <p>Kerberos: stock impacket 0.10 gets its certificate
+ * ({@link #stockImpacketGetsARealCertificateOverSpnegoKerberos}), and so does impacket with the
+ * script's two corrections that Samba 4.17 needs
+ * ({@link #impacketWithSambasCorrectionsGetsARealCertificateOverSpnegoKerberos}).
  */
 class ImpacketInteropTest {
 
@@ -161,49 +161,16 @@ class ImpacketInteropTest {
     }
 
     /**
-     * impacket 0.10 over SPNEGO/Kerberos (it has no raw auth_type 16), with the script's
-     * workarounds for the KDC port and the salt and two corrections to [MS-KILE] (--kile-fixes):
-     * its third-leg AP-REP echoes the Authenticator's ctime/cusec (3.4.5.1) and its Wrap tokens
-     * carry EC = 16 (3.4.5.4.1). Everything else is impacket's: the tickets from the lab's KDC,
-     * the GSS-framed AP-REQ in a one-mechanism NegTokenInit, the alter_context without a
-     * mechListMIC, sealing the request and unsealing the response.
+     * Stock impacket 0.10 over SPNEGO/Kerberos (it has no raw auth_type 16), with only the
+     * script's workarounds for the lab KDC's port and salt. Its third-leg AP-REP carries its
+     * current time instead of the Authenticator's ctime/cusec, which the lab, like Samba 4.17's
+     * acceptor, does not compare (docs/RPC-KERBEROS.md §2); its Wrap tokens pad through EC, which
+     * the receive side follows. The lab also lets pass two things Samba refuses here: the
+     * alter_context's repeated context list (44 octets more than its auth_pad_length says) and
+     * the missing mechListMIC (docs/RPC-KERBEROS.md §3).
      */
     @Test
-    void impacketWithMsKileCorrectionsGetsARealCertificateOverSpnegoKerberos() throws Exception {
-        Result r = client(
-                "alice",
-                password("alice"),
-                "User",
-                "--kerberos",
-                "--krb5-conf=" + lab.status().krb5Conf(),
-                "--kile-fixes");
-        assertEquals(0, r.exit, r.output);
-        assertEquals("auth_type 9", r.value("bound"), r.output); // RPC_C_AUTHN_GSS_NEGOTIATE
-        assertIssuedToAlice(r);
-    }
-
-    /**
-     * Stock impacket 0.10 over SPNEGO/Kerberos. The lab accepts its bind and, since MS-KRB5 is its
-     * only mechanism, its alter_context without a mechListMIC (RFC 4178 §5), then refuses it twice
-     * over, as the wire shows (bind, bind_ack, alter_context with a 101-octet verifier, then):
-     *
-     * <ol>
-     *   <li>fault 0x721 on the alter_context: the client's AP-REP carries its current ctime/cusec,
-     *       not its Authenticator's. [MS-KILE] 3.4.5.1 has the client build that AP-REP "exactly
-     *       as the server would" and the server verify it per RFC 4120 §3.2.5, which compares
-     *       ctime/cusec with the Authenticator: impacket breaks the spec, the lab stays strict.
-     *   <li>past that (--kile-fixes' first half), fault nca_s_proto_error on the request: impacket's
-     *       Wrap token pads the stub to 16 through EC (auth_length 60 + EC), and for this request
-     *       EC is 0, which [MS-KILE] 3.4.5.4.1 forbids ("must not be zero", the sender "should"
-     *       use 16). For a non-zero EC other than 16 the lab would be the stricter party (the
-     *       recipient "must follow" EC): its msrpce layer takes 76-octet verifiers only.
-     * </ol>
-     */
-    @Test
-    @Disabled("impacket 0.10 builds its third-leg AP-REP with its current time, not the Authenticator's"
-            + " ctime/cusec; [MS-KILE] 3.4.5.1 (RFC 4120 3.2.4/3.2.5) has the server verify them: fault 0x721."
-            + " Its EC 0 wrap tokens are accepted since the receive side follows the sender's EC.")
-    void stockImpacketOverSpnegoKerberos() throws Exception {
+    void stockImpacketGetsARealCertificateOverSpnegoKerberos() throws Exception {
         Result r = client(
                 "alice",
                 password("alice"),
@@ -211,6 +178,27 @@ class ImpacketInteropTest {
                 "--kerberos",
                 "--krb5-conf=" + lab.status().krb5Conf());
         assertEquals(0, r.exit, r.output);
+        assertEquals("auth_type 9", r.value("bound"), r.output); // RPC_C_AUTHN_GSS_NEGOTIATE
+        assertIssuedToAlice(r);
+    }
+
+    /**
+     * impacket with --samba-fixes: the alter_context carries the context list once and a
+     * mechListMIC (RFC 4121 MIC under the acceptor subkey, usage 25), the client Samba 4.17
+     * completed sealed SAMR calls for. Here it is the lab's mechListMIC check that an independent
+     * client passes, with the first Wrap token then at SND_SEQ 1.
+     */
+    @Test
+    void impacketWithSambasCorrectionsGetsARealCertificateOverSpnegoKerberos() throws Exception {
+        Result r = client(
+                "alice",
+                password("alice"),
+                "User",
+                "--kerberos",
+                "--krb5-conf=" + lab.status().krb5Conf(),
+                "--samba-fixes");
+        assertEquals(0, r.exit, r.output);
+        assertEquals("auth_type 9", r.value("bound"), r.output);
         assertIssuedToAlice(r);
     }
 

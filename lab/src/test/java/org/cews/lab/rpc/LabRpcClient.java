@@ -63,8 +63,13 @@ final class LabRpcClient {
     }
 
     static CertServerRequestResponse submit(RpcClientAssociation icpr, String attributes) throws Exception {
+        return submit(icpr, "Lab-Issuing-CA", attributes, CSR);
+    }
+
+    static CertServerRequestResponse submit(RpcClientAssociation icpr, String authority, String attributes, byte[] der)
+            throws Exception {
         CertServerRequest request =
-                CertServerRequest.submit(RequestFlags.of(RequestType.PKCS10), "Lab-Issuing-CA", attributes, CSR);
+                CertServerRequest.submit(RequestFlags.of(RequestType.PKCS10), authority, attributes, der);
         return CertServerRequestResponse.decode(icpr.call(IcprInterface.OPNUM_CERT_SERVER_REQUEST, request.encode()));
     }
 }

@@ -30,21 +30,32 @@ final class ApExchange {
 
     /**
      * Reads an AP-REP, framed or not, and checks that it answers the authenticator with
-     * {@code ctime}/{@code cusec}. A KRB-ERROR in its place becomes the exception's message.
+     * {@code ctime}/{@code cusec} (RFC 4120 §3.2.5: what the initiator checks in leg 2). A
+     * KRB-ERROR in its place becomes the exception's message.
      */
     static EncApRepPart readApRep(byte[] token, EncryptionKey sessionKey, Instant ctime, int cusec)
             throws DerException, KerberosCryptoException {
-        byte[] message = GssFraming.unframe(token);
-        if (message.length > 0 && (message[0] & 0xFF) == KrbError.TAG) {
-            throw new KerberosCryptoException("AP-REP (expected: an AP-REP, actual: " + KrbError.decode(message) + ")");
-        }
-        ApRep rep = ApRep.decode(message);
-        EncApRepPart part = EncApRepPart.decode(rep.encPart().decrypt(sessionKey, KeyUsage.AP_REP_ENC_PART));
+        EncApRepPart part = readApRep(token, sessionKey);
         if (!part.ctime().equals(ctime) || part.cusec() != cusec) {
             throw new KerberosCryptoException("AP-REP ctime/cusec (expected: " + ctime + "/" + cusec + ", actual: "
                     + part.ctime() + "/" + part.cusec() + ")");
         }
         return part;
+    }
+
+    /**
+     * Reads an AP-REP, framed or not: the [APPLICATION 15] tag, pvno 5 and msg-type 15 (RFC 4120
+     * §5.5.2), and an enc-part that decrypts under {@code sessionKey} with usage 12 and decodes as
+     * an EncAPRepPart. Its ctime/cusec are not compared with anything; see
+     * {@link KerberosServerContext} for why the acceptor's third leg stops here.
+     */
+    static EncApRepPart readApRep(byte[] token, EncryptionKey sessionKey) throws DerException, KerberosCryptoException {
+        byte[] message = GssFraming.unframe(token);
+        if (message.length > 0 && (message[0] & 0xFF) == KrbError.TAG) {
+            throw new KerberosCryptoException("AP-REP (expected: an AP-REP, actual: " + KrbError.decode(message) + ")");
+        }
+        ApRep rep = ApRep.decode(message);
+        return EncApRepPart.decode(rep.encPart().decrypt(sessionKey, KeyUsage.AP_REP_ENC_PART));
     }
 
     static Instant seconds(Instant now) {

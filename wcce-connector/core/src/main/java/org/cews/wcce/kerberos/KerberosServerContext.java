@@ -31,8 +31,19 @@ import org.cews.wcce.msrpce.ServerSecurityContext;
  * for the lab's RPC server. Leg 1: the ticket is decrypted with the service key (usage 2) and
  * checked for validity, the Authenticator (usage 11) for its client, its clock skew (5 minutes) and
  * a 0x8003 checksum with DCE_STYLE; the reply is an AP-REP (usage 12) with a fresh acceptor subkey
- * and a random seq-number. Leg 3: the client's AP-REP must echo the Authenticator's ctime/cusec
- * and, when it has one, our seq-number. {@link SpnegoServerContext} wraps this for auth_type 9.
+ * and a random seq-number. Leg 3: the client's AP-REP must be an AP-REP (tag, pvno 5, msg-type 15)
+ * whose enc-part decrypts under the ticket session key with usage 12 and, when it has a
+ * seq-number, carries ours. {@link SpnegoServerContext} wraps this for auth_type 9.
+ *
+ * <p>Leg 3's ctime/cusec are not compared with the Authenticator's, because a real acceptor does
+ * not compare them: Samba 4.17's (Heimdal's {@code acceptor_wait_for_dcestyle}, which clears
+ * KRB5_AUTH_CONTEXT_DO_TIME around {@code krb5_rd_rep} for this message) completed sealed SAMR
+ * calls for impacket 0.10, whose third leg carries its current time, and for a third leg dated
+ * 2001-01-01, while it refused (fault 0x721) a wrong seq-number, the acceptor subkey or usage 11
+ * instead of the ticket key and usage 12, msg-type 14, pvno 4 and an undecodable AP-REP
+ * (measured; docs/RPC-KERBEROS.md §2). [MS-KILE] 3.4.5.1 has the client build this AP-REP "exactly
+ * as the server would" and the server verify that it "is constructed correctly" (RFC 4120
+ * §3.2.5); the decryption, type and seq-number checks are what Samba takes that to mean.
  */
 public final class KerberosServerContext implements ServerSecurityContext {
 
@@ -75,8 +86,8 @@ public final class KerberosServerContext implements ServerSecurityContext {
                 return Optional.of(acceptApReq(clientToken));
             }
             expect(State.SENT_AP_REP);
-            EncApRepPart third =
-                    ApExchange.readApRep(clientToken, ticket.key(), authenticator.ctime(), authenticator.cusec());
+            // ctime/cusec unchecked, as by Samba (class comment; docs/RPC-KERBEROS.md §2)
+            EncApRepPart third = ApExchange.readApRep(clientToken, ticket.key());
             // Samba accepts a third leg without seq-number and refuses the client's own (RPC-KERBEROS-WIRE.md §3.1)
             if (third.seqNumber() != null && third.seqNumber() != nextSend) {
                 throw fail(

@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Random;
+import org.cews.wcce.kerberos.asn1.DerWriter;
 import org.cews.wcce.kerberos.crypto.ChecksumType;
 import org.cews.wcce.kerberos.crypto.EncryptionKey;
 import org.cews.wcce.kerberos.crypto.EncryptionType;
@@ -207,6 +208,72 @@ class KerberosContextRejectionTest {
                 new EncApRepPart(authenticator.ctime(), authenticator.cusec(), null, null),
                 new Random(9)::nextBytes));
         assertTrue(lenient.isEstablished(), "no seq-number in leg 3 is accepted, as by Samba");
+    }
+
+    /**
+     * Samba 4.17 completed sealed SAMR calls after a third leg dated with impacket's current time
+     * and after one dated 2001-01-01 (docs/RPC-KERBEROS.md §2): the acceptor does not compare
+     * leg 3's ctime/cusec with the Authenticator's.
+     */
+    @Test
+    void aThirdLegWithAnotherTimeIsAcceptedAsSambaDoes() throws Exception {
+        ThirdLeg leg = thirdLeg();
+        leg.server.accept(ApExchange.apRep(
+                leg.sessionKey,
+                new EncApRepPart(Instant.parse("2001-01-01T00:00:00Z"), 123, null, leg.reply.seqNumber()),
+                new Random(9)::nextBytes));
+        assertTrue(leg.server.isEstablished());
+    }
+
+    /** What Samba refused with fault 0x721 is refused here too: another message type, pvno or key usage. */
+    @Test
+    void aThirdLegOfAnotherTypeOrUsageIsRefused() throws Exception {
+        ThirdLeg leg = thirdLeg();
+        byte[] part = new EncApRepPart(leg.authenticatorTime, 0, null, leg.reply.seqNumber()).encode();
+        byte[] encPart = EncryptedData.encrypt(
+                        leg.sessionKey, null, KeyUsage.AP_REP_ENC_PART, part, new Random(9)::nextBytes)
+                .encode();
+        assertThirdLegRefused(apRep(5, 14, encPart), "third-leg AP-REP: msg-type (expected: 15, actual: 14)");
+        assertThirdLegRefused(apRep(4, 15, encPart), "third-leg AP-REP: pvno (expected: 5, actual: 4)");
+        byte[] usage11 = new ApRep(EncryptedData.encrypt(
+                        leg.sessionKey, null, KeyUsage.AP_REQ_AUTHENTICATOR, part, new Random(9)::nextBytes))
+                .encode();
+        assertThirdLegRefused(usage11, "third-leg AP-REP: integrity check");
+        assertThirdLegRefused(leg.apReq, "third-leg AP-REP: ");
+    }
+
+    private void assertThirdLegRefused(byte[] token, String messageStart) throws Exception {
+        KerberosServerContext server = thirdLeg().server;
+        RpcSecurityException e = assertThrows(RpcSecurityException.class, () -> server.accept(token));
+        assertTrue(e.getMessage().startsWith(messageStart), e.getMessage());
+        assertFalse(server.isEstablished());
+    }
+
+    private static byte[] apRep(int pvno, int msgType, byte[] encPart) {
+        return DerWriter.application(
+                15,
+                DerWriter.sequence(
+                        DerWriter.explicit(0, DerWriter.integer(pvno)),
+                        DerWriter.explicit(1, DerWriter.integer(msgType)),
+                        DerWriter.explicit(2, encPart)));
+    }
+
+    /** A server context after leg 2, with what a client needs for leg 3. */
+    private record ThirdLeg(
+            KerberosServerContext server,
+            byte[] apReq,
+            EncryptionKey sessionKey,
+            EncApRepPart reply,
+            Instant authenticatorTime) {}
+
+    private ThirdLeg thirdLeg() throws Exception {
+        ServiceTicket ticket = kdc.issue();
+        byte[] apReq = client(ticket).initialToken();
+        KerberosServerContext server = server(kdc.keys(), CLOCK);
+        byte[] serverApRep = server.accept(apReq).orElseThrow();
+        EncApRepPart reply = EncApRepPart.decode(
+                ApRep.decode(serverApRep).encPart().decrypt(ticket.sessionKey(), KeyUsage.AP_REP_ENC_PART));
+        return new ThirdLeg(server, apReq, ticket.sessionKey(), reply, reply.ctime());
     }
 
     @Test

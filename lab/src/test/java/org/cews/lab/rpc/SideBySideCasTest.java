@@ -1,0 +1,141 @@
+package org.cews.lab.rpc;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
+import java.util.List;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
+import org.cews.lab.Lab;
+import org.cews.lab.LabAccounts;
+import org.cews.lab.LabCaContext;
+import org.cews.lab.LabConfig;
+import org.cews.lab.ca.LabCa;
+import org.cews.lab.ca.SideBySideCaFactory;
+import org.cews.policy.ldap.AdPolicyReader;
+import org.cews.policy.ldap.DirectoryConnector;
+import org.cews.policy.ldap.PolicySnapshot;
+import org.cews.wcce.msicpr.CertServerRequestResponse;
+import org.cews.wcce.msicpr.Disposition;
+import org.cews.wcce.msicpr.HResult;
+import org.cews.wcce.msrpce.RpcClientAssociation;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The lab with two enterprise CAs side by side (SideBySideCaFactory): one MS-ICPR endpoint, found
+ * through the endpoint mapper, where {@code pwszAuthority} picks Lab-Issuing-CA (RSA 3072) or
+ * Lab-Issuing-CA-EC (ECDSA P-256); both published in the directory and the AIA folder.
+ */
+class SideBySideCasTest {
+
+    static final LabAccounts ACCOUNTS = LabAccounts.load();
+    static final String RSA_CA = "Lab-Issuing-CA";
+    static final String EC_CA = SideBySideCaFactory.EC_CA;
+    static final String USER = "CertificateTemplate:User";
+
+    @TempDir
+    static Path state;
+
+    static Lab lab;
+    static byte[] csr;
+
+    @BeforeAll
+    static void start() throws Exception {
+        lab = Lab.start(LabConfig.ephemeral(state), new SideBySideCaFactory());
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        KeyPair pair = generator.generateKeyPair();
+        csr = new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=alice"), pair.getPublic())
+                .build(new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate()))
+                .getEncoded();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (lab != null) {
+            lab.stop();
+        }
+    }
+
+    static X509Certificate caCertificate(String name) {
+        return lab.ca().authorities().stream()
+                .filter(ca -> ca.name().equals(name))
+                .findFirst()
+                .map(ca -> ca.chain().get(0))
+                .orElseThrow();
+    }
+
+    @Test
+    void theAuthorityPicksTheCaBehindTheOneEndpoint() throws Exception {
+        assertEquals(
+                List.of(RSA_CA, EC_CA),
+                lab.ca().authorities().stream().map(LabCa::name).toList());
+        String password = ACCOUNTS.requireUser("alice").password();
+        try (RpcClientAssociation icpr = LabRpcClient.bind(
+                LabRpcClient.icprPort(lab.status().epmPort()), LabRpcClient.ntlm("alice", "LAB", password))) {
+            X509Certificate rsaCa = issuedBy(LabRpcClient.submit(icpr, RSA_CA, USER, csr), RSA_CA, "SHA256withRSA");
+            assertEquals(
+                    3072,
+                    assertInstanceOf(RSAPublicKey.class, rsaCa.getPublicKey())
+                            .getModulus()
+                            .bitLength());
+            X509Certificate ecCa = issuedBy(LabRpcClient.submit(icpr, EC_CA, USER, csr), EC_CA, "SHA256withECDSA");
+            ECPublicKey ecKey = assertInstanceOf(ECPublicKey.class, ecCa.getPublicKey());
+            assertEquals(256, ecKey.getParams().getCurve().getField().getFieldSize());
+
+            CertServerRequestResponse unknown = LabRpcClient.submit(icpr, "Lab-Issuing-CA-X", USER, csr);
+            assertEquals(HResult.E_INVALIDARG, unknown.returnValue());
+        }
+    }
+
+    @Test
+    void bothCasArePublishedInTheDirectoryAndTheAiaFolder() throws Exception {
+        LabAccounts.User svc = ACCOUNTS.requireUser("svc-cep");
+        LabCaContext context = new LabCaContext(
+                state, "127.0.0.1", lab.status().ldapPort(), svc.dn(), svc.password(), ACCOUNTS, Clock.systemUTC());
+        PolicySnapshot policy =
+                new AdPolicyReader(new DirectoryConnector(context.directoryConfig()), Clock.systemUTC()).read();
+        for (String name : List.of(RSA_CA, EC_CA)) {
+            byte[] der = caCertificate(name).getEncoded();
+            assertArrayEquals(
+                    der,
+                    policy.enrollmentService(name)
+                            .orElseThrow()
+                            .caCertificates()
+                            .get(0),
+                    name);
+            assertArrayEquals(
+                    der, Files.readAllBytes(state.resolve("aia").resolve("ca.lab.example_" + name + ".crt")), name);
+        }
+        assertEquals(
+                policy.enrollmentService(RSA_CA).orElseThrow().certificateTemplates(),
+                policy.enrollmentService(EC_CA).orElseThrow().certificateTemplates());
+    }
+
+    /** Asserts that {@code caName} issued the certificate, signing with {@code algorithm}; returns the CA's certificate. */
+    static X509Certificate issuedBy(CertServerRequestResponse r, String caName, String algorithm) throws Exception {
+        assertEquals(Disposition.ISSUED, r.disposition(), r.dispositionMessage());
+        X509Certificate issued = (X509Certificate) CertificateFactory.getInstance("X.509")
+                .generateCertificate(new ByteArrayInputStream(r.encodedCert().bytes()));
+        X509Certificate ca = caCertificate(caName);
+        issued.verify(ca.getPublicKey());
+        assertEquals(ca.getSubjectX500Principal(), issued.getIssuerX500Principal());
+        assertEquals(algorithm, issued.getSigAlgName());
+        return ca;
+    }
+}
