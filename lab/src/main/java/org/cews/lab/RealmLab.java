@@ -36,14 +36,12 @@ public final class RealmLab implements AutoCloseable {
     }
 
     private final RealmLabStatus status;
-    private final LabCa ca;
     private final Deque<AutoCloseable> running;
     private final Clock clock;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private RealmLab(RealmLabStatus status, LabCa ca, Deque<AutoCloseable> running, Clock clock) {
+    private RealmLab(RealmLabStatus status, Deque<AutoCloseable> running, Clock clock) {
         this.status = status;
-        this.ca = ca;
         this.running = running;
         this.clock = clock;
     }
@@ -98,7 +96,7 @@ public final class RealmLab implements AutoCloseable {
                             status.icprPort(),
                             status.officerPort(),
                             file);
-            return new RealmLab(status, ca, running, clock);
+            return new RealmLab(status, running, clock);
         } catch (Exception | Error e) {
             log().log(System.Logger.Level.ERROR, "LAB0003 lab failed to start: " + e);
             Lab.closeAll(running);
@@ -108,10 +106,6 @@ public final class RealmLab implements AutoCloseable {
 
     public RealmLabStatus status() {
         return status;
-    }
-
-    public LabCa ca() {
-        return ca;
     }
 
     /** Stops every part, last started first; safe to call twice. */
