@@ -23,8 +23,9 @@ import org.cews.wcce.kerberos.ServiceKeys;
  * principal from a keytab exported from the realm, takes the caller from the ticket's client name
  * ([MS-WCCE] 3.2.1.4.1.2) and reads that account, its SIDs (tokenGroups, as the DC computes them)
  * and the enrollment policy from the realm's directory. There is no embedded KDC or directory, NTLM
- * is not offered (the lab holds none of the realm's passwords), and the CA certificate is written
- * to the AIA folder only: the realm's pKIEnrollmentService keeps whatever cACertificate it has.
+ * is not offered (the lab holds none of the realm's passwords), the CA certificate is written to
+ * the AIA folder only (the realm's pKIEnrollmentService keeps whatever cACertificate it has), and
+ * no Enrollment Agent certificate is enrolled for svc-ces (its template is the lab directory's).
  *
  * <p>Started by {@link Lab#main} when the {@link RealmConfig} options are given; writes {@link
  * RealmLabStatus}; stopped like {@link Lab}.
