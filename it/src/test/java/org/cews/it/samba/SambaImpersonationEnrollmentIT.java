@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.GeneralName;
@@ -54,7 +55,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * denies Enroll to "PKI Enroll Blocked", the CA issues to alice and denies bob; the lab log names
  * alice and bob as the callers, never svc-ces.
  *
- * <p>This class runs its own DC ({@code target/samba-s4u}; the run's shared DC is stopped first,
+ * <p>This class runs its own DC ({@link SambaLabDc} in {@code target/samba-s4u}; the run's shared DC is stopped first,
  * both need the same ports), its own lab ({@code target/lab-s4u}, ephemeral ports) and its own
  * WildFly ({@code target/server-s4u}, port offset 200), since the JVM's krb5.conf must be Samba's
  * there; all three are stopped by PID when the class ends, also when it fails.
@@ -73,6 +74,7 @@ class SambaImpersonationEnrollmentIT {
 
     static final int WILDFLY_OFFSET = 200;
 
+    static SambaLabDc samba;
     static SambaDomainController dc;
     static Path labState;
     static Properties lab;
@@ -84,15 +86,8 @@ class SambaImpersonationEnrollmentIT {
         SambaDomainController.requireSamba();
         Path target = Path.of("target").toAbsolutePath();
         try {
-            dc = SambaDomainController.start(
-                    target.resolve("samba-s4u"),
-                    new SambaDomainController.Provisioning(
-                            REALM, "LAB", List.of("--domain-sid=" + LabForest.DOMAIN_SID)),
-                    notYetStarted -> {
-                        SambaPolicyIT.loadFixtures(notYetStarted);
-                        delegation(notYetStarted);
-                    });
-            dc.awaitPort(389, Duration.ofSeconds(60));
+            samba = SambaLabDc.start(target.resolve("samba-s4u"), SambaImpersonationEnrollmentIT::delegation);
+            dc = samba.controller();
             dc.awaitPort(88, Duration.ofSeconds(60));
             labState = target.resolve("lab-s4u");
             lab = startLab(labState);
@@ -124,6 +119,15 @@ class SambaImpersonationEnrollmentIT {
      */
     static void delegation(SambaDomainController dc) throws IOException, InterruptedException {
         String sam = dc.localDatabase().get(1);
+        // The lab CA reads the directory with a simple bind over plain LDAP (RealmConfig), which
+        // Samba refuses by default and SambaDomainController only allows inside TLS: allowed here.
+        Path smbConf = Path.of(dc.localDatabase().get(3));
+        String conf = Files.readString(smbConf);
+        String strong = "(?m)^\\s*ldap server require strong auth = .*$";
+        if (!Pattern.compile(strong).matcher(conf).find()) {
+            throw new IOException("no 'ldap server require strong auth' line in " + smbConf);
+        }
+        Files.writeString(smbConf, conf.replaceAll(strong, "\tldap server require strong auth = no"));
         // The users to impersonate need a password that has not expired (with pwdLastSet 0,
         // Samba's KDC refuses S4U2Self for them: KDC_ERR_KEY_EXPIRED); the CES never uses it.
         for (String user : List.of("alice", "bob")) {
@@ -254,8 +258,9 @@ class SambaImpersonationEnrollmentIT {
                 }
             });
         }
-        if (dc != null) {
-            runCollecting(failures, dc::close);
+        if (samba != null) {
+            runCollecting(failures, samba::close);
+            samba = null;
             dc = null;
         }
         if (!failures.isEmpty()) {
