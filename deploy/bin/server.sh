@@ -49,6 +49,8 @@ stop() {
     rm -f "$pidfile"; echo "server: not running ($base)"; return 0
   fi
   echo "server: stopping pid $pid"
+  # The JVM's parent is standalone.sh's launcher (LAUNCH_JBOSS_IN_BACKGROUND).
+  local launcher; launcher=$(ps -o ppid= -p "$pid" 2>/dev/null | tr -d ' ' || true)
   kill -TERM "$pid" 2>/dev/null || true
   for _ in $(seq 1 60); do
     kill -0 "$pid" 2>/dev/null || break
@@ -57,6 +59,11 @@ stop() {
   if kill -0 "$pid" 2>/dev/null; then
     echo "server: pid $pid did not stop in 30 s, killing it"
     kill -KILL "$pid" 2>/dev/null || true
+  fi
+  # With bash 5.2 the launcher's "wait $JBOSS_PID" loop keeps getting the JVM's saved status 143
+  # and spins for minutes, printing "received TERM signal" into console.log: end it by PID.
+  if [ -n "$launcher" ] && [ "$launcher" != 1 ] && grep -q standalone.sh "/proc/$launcher/cmdline" 2>/dev/null; then
+    kill -KILL "$launcher" 2>/dev/null || true
   fi
   rm -f "$pidfile"
 }

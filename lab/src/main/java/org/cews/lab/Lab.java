@@ -111,7 +111,7 @@ public final class Lab implements AutoCloseable {
         }
     }
 
-    private static <T extends AutoCloseable> T push(Deque<AutoCloseable> running, T part) {
+    static <T extends AutoCloseable> T push(Deque<AutoCloseable> running, T part) {
         running.push(part);
         return part;
     }
@@ -134,18 +134,34 @@ public final class Lab implements AutoCloseable {
 
     /** Stops every part, last started first; safe to call twice. */
     public synchronized void stop() {
+        if (stopParts(running, () -> status.write("stopped", clock.instant()))) {
+            stopped.countDown();
+        }
+    }
+
+    /** Marks the status file stopped. */
+    @FunctionalInterface
+    interface StatusUpdate {
+        void write() throws IOException;
+    }
+
+    /**
+     * Stops every part, last started first, then marks the status file; false when nothing was
+     * running (shared with {@link RealmLab}).
+     */
+    static boolean stopParts(Deque<AutoCloseable> running, StatusUpdate markStopped) {
         if (running.isEmpty()) {
-            return;
+            return false;
         }
         log().log(System.Logger.Level.INFO, "LAB0004 lab stopping");
         closeAll(running);
         try {
-            status.write("stopped", clock.instant());
+            markStopped.write();
         } catch (IOException e) {
             log().log(System.Logger.Level.WARNING, "LAB0005 status file not updated: {0}", e.getMessage());
         }
         log().log(System.Logger.Level.INFO, "LAB0006 lab stopped");
-        stopped.countDown();
+        return true;
     }
 
     @Override
@@ -158,7 +174,7 @@ public final class Lab implements AutoCloseable {
         stopped.await();
     }
 
-    private static void closeAll(Deque<AutoCloseable> running) {
+    static void closeAll(Deque<AutoCloseable> running) {
         while (!running.isEmpty()) {
             AutoCloseable part = running.pop();
             try {
@@ -173,22 +189,30 @@ public final class Lab implements AutoCloseable {
         }
     }
 
-    /** Runs the lab until the JVM is told to stop; see {@link LabConfig#USAGE}. */
+    /** Runs the lab until the JVM is told to stop; see {@link LabConfig#USAGE} and {@link RealmConfig#USAGE}. */
     public static void main(String[] args) throws Exception {
         if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
-            System.out.print(LabConfig.USAGE);
+            System.out.print(LabConfig.USAGE + RealmConfig.USAGE);
             return;
         }
         LabLogging.oneLinePerRecord();
+        RealmConfig.Split split;
         LabConfig config;
         LabCaFactory factory;
         try {
-            config = LabConfig.parse(args);
+            split = RealmConfig.split(args);
+            config = LabConfig.parse(split.labArgs());
             factory = LabCaFactories.resolve(config.caFactory());
         } catch (IllegalArgumentException | IllegalStateException e) {
             System.err.println("lab: " + e.getMessage());
-            System.err.print(LabConfig.USAGE);
+            System.err.print(LabConfig.USAGE + RealmConfig.USAGE);
             System.exit(2);
+            return;
+        }
+        if (split.realm().isPresent()) {
+            RealmLab lab = RealmLab.start(config, split.realm().get(), factory, Clock.systemUTC());
+            Runtime.getRuntime().addShutdownHook(new Thread(lab::stop, "lab-shutdown"));
+            lab.awaitStop();
             return;
         }
         Lab lab = start(config, factory);

@@ -84,11 +84,18 @@ public record LabStatus(
 
     /** Writes the file whole (a temporary file moved over the old one), so a reader never sees half. */
     public Path write(String state, Instant at) throws IOException {
-        Properties p = toProperties(state);
+        return store(stateDir, toProperties(state), state, at);
+    }
+
+    /**
+     * Writes {@code p} as {@code <stateDir>/lab-status.properties}, with the instant of a state
+     * other than running; shared with {@link RealmLabStatus}.
+     */
+    static Path store(Path stateDir, Properties p, String state, Instant at) throws IOException {
         if (!state.equals("running")) {
             p.setProperty(state, at.toString());
         }
-        Path file = file();
+        Path file = stateDir.resolve(FILE);
         Path tmp = Files.createTempFile(stateDir, "lab-status", ".tmp");
         try (OutputStream out = Files.newOutputStream(tmp)) {
             p.store(out, "cews lab status: every listener is on 127.0.0.1");

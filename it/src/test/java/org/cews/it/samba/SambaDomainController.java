@@ -333,7 +333,7 @@ public final class SambaDomainController implements AutoCloseable {
         return true;
     }
 
-    private static void deleteRecursively(Path path) throws IOException {
+    static void deleteRecursively(Path path) throws IOException {
         if (!Files.exists(path)) {
             return;
         }

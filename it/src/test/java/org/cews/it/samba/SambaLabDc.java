@@ -43,10 +43,18 @@ final class SambaLabDc implements AutoCloseable {
 
     /** Provisions into {@code dir}, loads the fixtures, exports keytabs, starts samba. */
     static SambaLabDc start(Path dir) throws IOException, InterruptedException {
+        return start(dir, notYetStarted -> {});
+    }
+
+    /** As {@link #start(Path)}, with {@code more} work on the database after the fixtures, before samba starts. */
+    static SambaLabDc start(Path dir, SambaDomainController.BeforeStart more) throws IOException, InterruptedException {
         SambaDomainController dc = SambaDomainController.start(
                 dir,
                 new SambaDomainController.Provisioning(REALM, "LAB", List.of("--domain-sid=" + LabForest.DOMAIN_SID)),
-                SambaLabDc::prepare);
+                notYetStarted -> {
+                    prepare(notYetStarted);
+                    more.prepare(notYetStarted);
+                });
         SambaLabDc lab = new SambaLabDc(dc);
         try {
             dc.awaitPort(389, Duration.ofSeconds(60));
@@ -85,6 +93,11 @@ final class SambaLabDc implements AutoCloseable {
 
     Path krb5Conf() throws IOException {
         return dc.krb5Conf();
+    }
+
+    /** The controller underneath: its directory, database and commands. */
+    SambaDomainController controller() {
+        return dc;
     }
 
     /** The audit log's length now; {@link #authorizationsSince} reads what came after it. */

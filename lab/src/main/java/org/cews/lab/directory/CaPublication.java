@@ -25,30 +25,43 @@ public final class CaPublication {
      * file of the first, the lab's main CA.
      */
     public static Path publish(EmbeddedDirectory directory, LabCa ca, Path stateDir) throws LDAPException, IOException {
+        for (LabCa authority : ca.authorities()) {
+            directory.publishCaCertificate(authority.name(), certificate(authority));
+        }
+        return publishAia(ca, LabRealm.CA_HOST, stateDir);
+    }
+
+    /**
+     * Only the AIA files, {@code aia/<caHost>_<CA name>.crt}, of every CA the engine answers for;
+     * returns the first's. For a CA inside a realm whose directory the lab does not write ({@link
+     * org.cews.lab.RealmLab}).
+     */
+    public static Path publishAia(LabCa ca, String caHost, Path stateDir) throws IOException {
         Path first = null;
         for (LabCa authority : ca.authorities()) {
-            Path aia = publishOne(directory, authority, stateDir);
+            Path aia = writeAia(authority, caHost, stateDir);
             first = first == null ? aia : first;
         }
         return first;
     }
 
-    private static Path publishOne(EmbeddedDirectory directory, LabCa ca, Path stateDir)
-            throws LDAPException, IOException {
+    private static Path writeAia(LabCa ca, String caHost, Path stateDir) throws IOException {
+        Path aia = stateDir.resolve("aia").resolve(AdNames.aiaFileName(caHost, ca.name()));
+        Files.createDirectories(aia.getParent());
+        try {
+            Files.write(aia, certificate(ca).getEncoded());
+        } catch (CertificateEncodingException e) {
+            throw new IOException("CA certificate cannot be encoded: " + e.getMessage(), e);
+        }
+        return aia;
+    }
+
+    private static X509Certificate certificate(LabCa ca) {
         List<X509Certificate> chain = ca.chain();
         if (chain.isEmpty()) {
             throw new IllegalStateException(
                     "CA " + ca.name() + " chain (expected: its certificate first, actual: empty)");
         }
-        X509Certificate certificate = chain.get(0);
-        directory.publishCaCertificate(ca.name(), certificate);
-        Path aia = stateDir.resolve("aia").resolve(AdNames.aiaFileName(LabRealm.CA_HOST, ca.name()));
-        Files.createDirectories(aia.getParent());
-        try {
-            Files.write(aia, certificate.getEncoded());
-        } catch (CertificateEncodingException e) {
-            throw new IOException("CA certificate cannot be encoded: " + e.getMessage(), e);
-        }
-        return aia;
+        return chain.get(0);
     }
 }

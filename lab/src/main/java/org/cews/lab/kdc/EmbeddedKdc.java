@@ -5,14 +5,12 @@ import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.List;
-import javax.security.auth.kerberos.KerberosPrincipal;
-import javax.security.auth.kerberos.KeyTab;
 import org.apache.kerby.kerberos.kerb.KrbException;
 import org.apache.kerby.kerberos.kerb.server.KdcConfigKey;
 import org.apache.kerby.kerberos.kerb.server.SimpleKdcServer;
 import org.cews.lab.LabAccounts;
 import org.cews.lab.LabRealm;
+import org.cews.lab.rpc.ServiceKeytab;
 import org.cews.wcce.kerberos.ServiceKeys;
 
 /**
@@ -129,14 +127,7 @@ public final class EmbeddedKdc implements AutoCloseable {
 
     /** The CA service's long-term keys, as the RPC server's Kerberos acceptor needs them, read back from its keytab. */
     public ServiceKeys caServiceKeys() {
-        KerberosPrincipal principal = new KerberosPrincipal(LabRealm.principal(LabRealm.CA_SPN));
-        List<javax.security.auth.kerberos.KerberosKey> keys =
-                List.of(KeyTab.getUnboundInstance(caKeytab.toFile()).getKeys(principal));
-        if (keys.isEmpty()) {
-            throw new IllegalStateException(
-                    "keytab " + caKeytab + " (expected: keys of " + principal + ", actual: none)");
-        }
-        return ServiceKeys.from(keys.toArray(javax.security.auth.kerberos.KerberosKey[]::new));
+        return ServiceKeytab.read(caKeytab, LabRealm.principal(LabRealm.CA_SPN));
     }
 
     @Override

@@ -29,7 +29,7 @@ public final class LabSecurity implements ServerSecurityContextFactory {
 
     private static final System.Logger LOG = System.getLogger(LabSecurity.class.getName());
 
-    private final NtlmCredentialLookup accounts;
+    private final Optional<NtlmCredentialLookup> accounts;
     private final Optional<ServiceKeys> caKeys;
     private final SecureRandom random;
     private final Clock clock;
@@ -39,10 +39,24 @@ public final class LabSecurity implements ServerSecurityContextFactory {
      *     (bind_nak, authentication type not recognized)
      */
     public LabSecurity(NtlmCredentialLookup accounts, Optional<ServiceKeys> caKeys, SecureRandom random, Clock clock) {
+        this(Optional.of(accounts), caKeys, random, clock);
+    }
+
+    private LabSecurity(
+            Optional<NtlmCredentialLookup> accounts, Optional<ServiceKeys> caKeys, SecureRandom random, Clock clock) {
         this.accounts = accounts;
         this.caKeys = caKeys;
         this.random = random;
         this.clock = clock;
+    }
+
+    /**
+     * Kerberos and SPNEGO only, for a CA inside a realm whose passwords the lab does not hold
+     * ({@link org.cews.lab.RealmLab}): an NTLM bind gets bind_nak, as from a host that does not
+     * offer the package.
+     */
+    public static LabSecurity kerberosOnly(ServiceKeys caKeys, SecureRandom random, Clock clock) {
+        return new LabSecurity(Optional.empty(), Optional.of(caKeys), random, clock);
     }
 
     @Override
@@ -60,7 +74,8 @@ public final class LabSecurity implements ServerSecurityContextFactory {
 
     private Optional<ServerSecurityContext> create(AuthType authType) {
         if (authType.equals(AuthType.NTLM)) {
-            return Optional.of(new NtlmServerContext(accounts, CA_NAMES, random::nextBytes, clock));
+            return accounts.<ServerSecurityContext>map(
+                    a -> new NtlmServerContext(a, CA_NAMES, random::nextBytes, clock));
         }
         if (caKeys.isEmpty()) {
             return Optional.empty();

@@ -22,9 +22,11 @@ import org.cews.wcce.api.RequestFormat;
  * CA {@code ca=NAME} if given (else the factory's); {@code factory=NAME} picks the connection
  * definition {@code java:/eis/cews/NAME} (default CaConnectionFactory); {@code onBehalfOf=DOMAIN\account}
  * has the connector sign the request as its enrollment agent for that user (enrollment-agent
- * mode); {@code format=cmc} sends a body that is already a CMC as it is. The answer is one line,
- * {@code ISSUED id base64cert}, {@code PENDING id caName} or {@code DENIED id 0xHRESULT message},
- * or {@code ERROR message} with status 502.
+ * mode); {@code format=cmc} sends a body that is already a CMC as it is; {@code user=PRINCIPAL}
+ * asks for a connection in that user's name ({@code getConnection(user)}: S4U impersonation)
+ * instead of the connector's own. The answer is one line, {@code ISSUED id base64cert},
+ * {@code PENDING id caName} or {@code DENIED id 0xHRESULT message}, or {@code ERROR message} with
+ * status 502.
  */
 @WebServlet("/enroll")
 public class EnrollProbe extends HttpServlet {
@@ -39,7 +41,7 @@ public class EnrollProbe extends HttpServlet {
                 format, body, Map.of("CertificateTemplate", request.getParameter("template")), false);
         String onBehalfOf = request.getParameter("onBehalfOf");
         EnrollmentRequest enrollment = onBehalfOf == null ? plain : plain.onBehalfOf(onBehalfOf);
-        answer(response, request.getParameter("factory"), connection -> connection.submit(enrollment));
+        answer(request, response, connection -> connection.submit(enrollment));
     }
 
     @Override
@@ -47,8 +49,8 @@ public class EnrollProbe extends HttpServlet {
         int id = Integer.parseInt(request.getParameter("retrieve"));
         String ca = request.getParameter("ca");
         answer(
+                request,
                 response,
-                request.getParameter("factory"),
                 connection -> ca == null ? connection.retrieve(id, false) : connection.retrieve(ca, id, false));
     }
 
@@ -56,12 +58,14 @@ public class EnrollProbe extends HttpServlet {
         EnrollmentResult on(CaConnection connection) throws CaException;
     }
 
-    private static void answer(HttpServletResponse response, String factory, Call call) throws IOException {
+    private static void answer(HttpServletRequest request, HttpServletResponse response, Call call) throws IOException {
         response.setContentType("text/plain;charset=UTF-8");
+        String factory = request.getParameter("factory");
+        String user = request.getParameter("user");
         String name = "java:/eis/cews/" + (factory == null ? "CaConnectionFactory" : factory);
         try {
             CaConnectionFactory cf = (CaConnectionFactory) new InitialContext().lookup(name);
-            try (CaConnection connection = cf.getConnection()) {
+            try (CaConnection connection = user == null ? cf.getConnection() : cf.getConnection(user)) {
                 response.getWriter().println(line(call.on(connection)));
             }
         } catch (NamingException | CaException e) {

@@ -1,0 +1,420 @@
+package org.cews.it.samba;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.OtherName;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
+import org.cews.it.WildFlyInstance;
+import org.cews.policy.fixtures.LabForest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Issue 5's impersonation, end to end and as realistic as these machines allow: real AD (a Samba
+ * AD DC with the lab forest's realm, domain SID and LDIF), the emulated CA inside that realm (the
+ * lab in realm mode, with a keytab exported from Samba for {@code host/ca.lab.example} on a
+ * computer account CA$), and the connector deployed in the EAR in WildFly impersonating users:
+ * {@code getConnection(user)} gets the CA a ticket in the user's name by S4U2Self + S4U2Proxy from
+ * the CES account's keytab (svc-ces: constrained delegation to the CA's SPN with protocol
+ * transition, set up with samba-tool as KERBEROS-S4U.md §1 does), then MS-ICPR at packet privacy.
+ *
+ * <p>What shows the CA saw the real user: alice's certificate carries her subject and SID (read
+ * by the CA from Samba's directory for the ticket's client name); on LabUserV2, whose descriptor
+ * denies Enroll to "PKI Enroll Blocked", the CA issues to alice and denies bob; the lab log names
+ * alice and bob as the callers, never svc-ces.
+ *
+ * <p>This class runs its own DC ({@link SambaLabDc} in {@code target/samba-s4u}; the run's shared DC is stopped first,
+ * both need the same ports), its own lab ({@code target/lab-s4u}, ephemeral ports) and its own
+ * WildFly ({@code target/server-s4u}, port offset 200), since the JVM's krb5.conf must be Samba's
+ * there; all three are stopped by PID when the class ends, also when it fails.
+ */
+@ExtendWith(SambaPolicyIT.TakePorts.class)
+class SambaImpersonationEnrollmentIT {
+
+    static final String REALM = "LAB.EXAMPLE";
+    static final String CES = "svc-ces";
+    static final String CES_PASSWORD = "Ces-S4u-Samba-1";
+    static final String CA_SPN = "host/ca.lab.example";
+    static final String CA_ACCOUNT_DN = "CN=CA,CN=Computers," + LabForest.DOMAIN_DN;
+    static final String CA_ACCOUNT_PASSWORD = "Ca-Host-Samba-1";
+    /** A RID no fixture account holds: CA$ is added with it, not from Samba's RID pool (see below). */
+    static final int CA_ACCOUNT_RID = 1200;
+
+    static final int WILDFLY_OFFSET = 200;
+
+    static SambaLabDc samba;
+    static SambaDomainController dc;
+    static Path labState;
+    static Properties lab;
+    static WildFlyInstance wildfly;
+    static HttpClient client;
+
+    @BeforeAll
+    static void start() throws Exception {
+        SambaDomainController.requireSamba();
+        Path target = Path.of("target").toAbsolutePath();
+        try {
+            samba = SambaLabDc.start(target.resolve("samba-s4u"), SambaImpersonationEnrollmentIT::delegation);
+            dc = samba.controller();
+            dc.awaitPort(88, Duration.ofSeconds(60));
+            labState = target.resolve("lab-s4u");
+            lab = startLab(labState);
+            wildfly = WildFlyInstance.start(
+                    target.resolve("server-s4u"),
+                    WILDFLY_OFFSET,
+                    Path.of("src/test/cli/it-s4u.cli"),
+                    Map.of(
+                            "s4u.krb5.conf", dc.krb5Conf().toString(),
+                            "s4u.ca.name", lab.getProperty("ca.name"),
+                            "s4u.epm.port", lab.getProperty("epm.port"),
+                            "s4u.ces.principal", CES + "@" + REALM,
+                            "s4u.ces.keytab", keytab(CES).toString(),
+                            "s4u.ca.spn", CA_SPN + "@" + REALM));
+            client = wildfly.client();
+        } catch (Exception | Error e) {
+            stop();
+            throw e;
+        }
+    }
+
+    /**
+     * The accounts of the impersonation setup, on sam.ldb before samba starts: alice and bob get
+     * passwords; svc-ces (from the fixtures) gets a password, an SPN, AES keys, "trusted to
+     * authenticate for delegation" and the CA's SPN in msDS-AllowedToDelegateTo; the CA's host is a
+     * computer account CA$ holding host/ca.lab.example with AES keys. CA$ is added with ldbadd and
+     * a fixed SID: the fixtures took RIDs 1104-1111 behind the back of Samba's RID allocator, which
+     * would hand them out again. Both keytabs are then exported.
+     */
+    static void delegation(SambaDomainController dc) throws IOException, InterruptedException {
+        String sam = dc.localDatabase().get(1);
+        // The lab CA reads the directory with a simple bind over plain LDAP (RealmConfig), which
+        // Samba refuses by default and SambaDomainController only allows inside TLS: allowed here.
+        Path smbConf = Path.of(dc.localDatabase().get(3));
+        String conf = Files.readString(smbConf);
+        String strong = "(?m)^\\s*ldap server require strong auth = .*$";
+        if (!Pattern.compile(strong).matcher(conf).find()) {
+            throw new IOException("no 'ldap server require strong auth' line in " + smbConf);
+        }
+        Files.writeString(smbConf, conf.replaceAll(strong, "\tldap server require strong auth = no"));
+        // The users to impersonate need a password that has not expired (with pwdLastSet 0,
+        // Samba's KDC refuses S4U2Self for them: KDC_ERR_KEY_EXPIRED); the CES never uses it.
+        for (String user : List.of("alice", "bob")) {
+            samba(dc, user + " password", "user", "setpassword", user, "--newpassword=" + user + "-S4u-Samba-1");
+        }
+        samba(dc, "ces password", "user", "setpassword", CES, "--newpassword=" + CES_PASSWORD);
+        samba(dc, "ces spn", "spn", "add", "HTTP/ces.lab.example", CES);
+        Path aes = Files.writeString(
+                dc.dir().resolve("ces-aes.ldif"),
+                String.join(
+                        "\n",
+                        "dn: CN=" + CES + ",CN=Users," + LabForest.DOMAIN_DN,
+                        "changetype: modify",
+                        "replace: msDS-SupportedEncryptionTypes",
+                        "msDS-SupportedEncryptionTypes: 24",
+                        ""));
+        dc.run("ces aes", List.of("ldbmodify", "-H", sam, aes.toString()));
+        samba(dc, "protocol transition", "delegation", "for-any-protocol", CES, "on");
+        samba(dc, "allowed to delegate", "delegation", "add-service", CES, CA_SPN);
+
+        Path caAccount = Files.writeString(
+                dc.dir().resolve("ca-account.ldif"),
+                String.join(
+                        "\n",
+                        "dn: " + CA_ACCOUNT_DN,
+                        "objectClass: top",
+                        "objectClass: person",
+                        "objectClass: organizationalPerson",
+                        "objectClass: user",
+                        "objectClass: computer",
+                        "sAMAccountName: CA$",
+                        "userAccountControl: 4096",
+                        "dNSHostName: ca.lab.example",
+                        "servicePrincipalName: " + CA_SPN,
+                        "servicePrincipalName: HOST/CA",
+                        "msDS-SupportedEncryptionTypes: 24",
+                        "objectSid: " + LabForest.DOMAIN_SID.withRid(CA_ACCOUNT_RID),
+                        "",
+                        ""));
+        dc.run("ca account", List.of("ldbadd", "--relax", "-H", sam, caAccount.toString()));
+        samba(dc, "ca password", "user", "setpassword", "CA$", "--newpassword=" + CA_ACCOUNT_PASSWORD);
+
+        exportKeytab(dc, CES, CES + "@" + REALM);
+        exportKeytab(dc, "ca", CA_SPN + "@" + REALM);
+    }
+
+    private static void samba(SambaDomainController dc, String what, String... arguments)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("samba-tool"));
+        command.addAll(List.of(arguments));
+        command.addAll(dc.localDatabase());
+        dc.run(what, command);
+    }
+
+    private static void exportKeytab(SambaDomainController dc, String name, String principal)
+            throws IOException, InterruptedException {
+        Path file = dc.dir().resolve(name + ".keytab");
+        Files.deleteIfExists(file); // exportkeytab adds to an existing file
+        dc.run(
+                "export " + name + " keytab",
+                List.of(
+                        "samba-tool",
+                        "domain",
+                        "exportkeytab",
+                        file.toString(),
+                        "--principal=" + principal,
+                        "-s",
+                        dc.localDatabase().get(3)));
+    }
+
+    static Path keytab(String name) {
+        return dc.dir().resolve(name + ".keytab");
+    }
+
+    /** lab/lab.sh start in realm mode, on ephemeral ports; returns its status file. */
+    static Properties startLab(Path state) throws IOException, InterruptedException {
+        SambaDomainController.deleteRecursively(state);
+        Files.createDirectories(state);
+        Path password = Files.writeString(state.resolveSibling("lab-s4u-bind-password"), LabForest.SVC_CEP_PASSWORD);
+        labSh(
+                "start",
+                "--state=" + state,
+                "--realm=" + REALM,
+                "--ca-keytab=" + keytab("ca"),
+                "--ca-principal=" + CA_SPN,
+                "--directory=ldap://" + SambaDomainController.HOST + ":389",
+                "--bind-dn=" + LabForest.SVC_CEP_DN,
+                "--bind-password-file=" + password,
+                "--epm-port=0",
+                "--icpr-port=0",
+                "--officer-port=0");
+        Properties status = new Properties();
+        try (InputStream in = Files.newInputStream(state.resolve("lab-status.properties"))) {
+            status.load(in);
+        }
+        assertEquals("realm", status.getProperty("mode"), "the lab runs inside the Samba realm");
+        return status;
+    }
+
+    private static void labSh(String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                "bash",
+                Path.of(System.getProperty("cews.deploy.dir"), "..", "lab", "lab.sh")
+                        .normalize()
+                        .toString()));
+        command.addAll(List.of(arguments));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(2, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            p.destroyForcibly();
+            throw new IOException("lab.sh " + arguments[0] + " failed:\n" + out);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        List<RuntimeException> failures = new ArrayList<>();
+        if (wildfly != null) {
+            runCollecting(failures, wildfly::close);
+            wildfly = null;
+        }
+        if (labState != null) {
+            runCollecting(failures, () -> {
+                try {
+                    labSh("stop", "--state=" + labState);
+                } catch (IOException | InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
+        if (samba != null) {
+            runCollecting(failures, samba::close);
+            samba = null;
+            dc = null;
+        }
+        if (!failures.isEmpty()) {
+            throw failures.get(0);
+        }
+    }
+
+    private static void runCollecting(List<RuntimeException> failures, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            failures.add(e);
+        }
+    }
+
+    /** POSTs a fresh PKCS#10 to the probe, impersonating {@code user}; returns the probe's answer words. */
+    static String[] enrollAs(String user, String template) throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        KeyPair keys = generator.generateKeyPair();
+        byte[] csr = new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=ignored-by-the-ca"), keys.getPublic())
+                .build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate()))
+                .getEncoded();
+        HttpResponse<String> response = client.send(
+                HttpRequest.newBuilder(wildfly.https("/cews-probe/enroll?factory=CaConnectionFactoryS4u&template="
+                                + template + "&user=" + user))
+                        .header("Content-Type", "application/pkcs10")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(csr))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        String[] answer = response.body().trim().split(" ", 4);
+        assertEquals(
+                answer[0].equals("ERROR") ? 502 : 200,
+                response.statusCode(),
+                "probe status for " + user + ": " + response.body());
+        return answer;
+    }
+
+    static X509Certificate issued(String[] answer) throws GeneralSecurityException {
+        assertEquals("ISSUED", answer[0], String.join(" ", answer));
+        return (X509Certificate) CertificateFactory.getInstance("X.509")
+                .generateCertificate(
+                        new ByteArrayInputStream(Base64.getDecoder().decode(answer[2])));
+    }
+
+    /** The SID in szOID_NTDS_CA_SECURITY_EXT ([MS-WCCE] 2.2.2.7.7.4): one otherName szOID_NTDS_OBJECTSID. */
+    static String securityExtensionSid(X509Certificate certificate) {
+        byte[] value = certificate.getExtensionValue("1.3.6.1.4.1.311.25.2");
+        assertTrue(value != null, "no szOID_NTDS_CA_SECURITY_EXT in " + certificate.getSubjectX500Principal());
+        GeneralName[] names = GeneralNames.getInstance(
+                        ASN1OctetString.getInstance(value).getOctets())
+                .getNames();
+        OtherName sid = OtherName.getInstance(names[0].getName());
+        assertEquals("1.3.6.1.4.1.311.25.2.1", sid.getTypeID().getId());
+        return new String(ASN1OctetString.getInstance(sid.getValue()).getOctets(), StandardCharsets.US_ASCII);
+    }
+
+    static String labLog() throws IOException {
+        return Files.readString(labState.resolve("lab.log"), StandardCharsets.UTF_8);
+    }
+
+    /** Whether one line of {@code log} holds every fragment. */
+    static boolean hasLine(String log, String... fragments) {
+        return log.lines().anyMatch(line -> Arrays.stream(fragments).allMatch(line::contains));
+    }
+
+    static long count(String log, String fragment) {
+        return log.lines().filter(line -> line.contains(fragment)).count();
+    }
+
+    @Test
+    void impersonatedAliceGetsACertificateInHerNameAndWithHerSid() throws Exception {
+        X509Certificate cert = issued(enrollAs("alice@" + REALM, "User"));
+        // User: the subject is the account's DN (and her mail), as the CA read them from Samba.
+        assertTrue(
+                cert.getSubjectX500Principal().getName().endsWith("CN=Alice Archer,CN=Users,DC=lab,DC=example"),
+                cert.getSubjectX500Principal().getName());
+        assertTrue(
+                cert.getIssuerX500Principal().getName().contains("CN=" + lab.getProperty("ca.name")),
+                cert.getIssuerX500Principal().getName());
+        assertEquals(LabForest.ALICE.toString(), securityExtensionSid(cert));
+    }
+
+    /**
+     * LabUserV2 allows Enroll to Domain Users and denies it to PKI Enroll Blocked, which bob is a
+     * member of: the same CES account asks for both, the CA decides by the impersonated user.
+     */
+    @Test
+    void theCaDecidesEnrollByTheImpersonatedUser() throws Exception {
+        X509Certificate alices = issued(enrollAs("alice@" + REALM, "LabUserV2"));
+        assertEquals(LabForest.ALICE.toString(), securityExtensionSid(alices));
+
+        String[] bobs = enrollAs("bob@" + REALM, "LabUserV2");
+        assertEquals("DENIED", bobs[0], String.join(" ", bobs));
+        assertEquals("0x80094012", bobs[2], "CERTSRV_E_TEMPLATE_DENIED: " + String.join(" ", bobs));
+    }
+
+    /** The KDC refuses S4U2Self for an unknown user; the connector says so, the CA sees nothing. */
+    @Test
+    void aUserTheRealmDoesNotKnowGetsNoConnection() throws Exception {
+        String[] answer = enrollAs("nobody-here@" + REALM, "User");
+        assertEquals("ERROR", answer[0], String.join(" ", answer));
+        String log = Files.readString(wildfly.serverLog(), StandardCharsets.UTF_8);
+        assertTrue(
+                hasLine(
+                        log,
+                        "in the name of nobody-here@" + REALM + " (S4U by " + CES + "@" + REALM + ")",
+                        "S4U2self credentials failed"),
+                "server.log names the refused S4U2Self");
+        assertTrue(log.contains("Client not found in Kerberos database (6)"), "the KDC's reason");
+        assertFalse(labLog().contains("nobody-here"), "the CA never saw the request");
+    }
+
+    /**
+     * One association per impersonated user, lent only to that user: two requests of alice in a
+     * row bind at most once (her association comes back to her), and bob's request after them
+     * binds as bob and is decided as bob (the connector does not match alice's free association for
+     * him, so the pool closes it and makes his; it-s4u.cli pools as configure-connector.cli does).
+     */
+    @Test
+    void aUsersAssociationIsReusedForHerAndNeverLentToAnother() throws Exception {
+        String aliceBinds = "bind: " + REALM + "\\alice authenticated by Kerberos";
+        String bobBinds = "bind: " + REALM + "\\bob authenticated by Kerberos";
+        long alicesBefore = count(labLog(), aliceBinds);
+        long bobsBefore = count(labLog(), bobBinds);
+        issued(enrollAs("alice@" + REALM, "User"));
+        issued(enrollAs("alice@" + REALM, "User"));
+        long alices = count(labLog(), aliceBinds) - alicesBefore;
+        assertTrue(alices <= 1, alices + " binds as alice for two requests in a row");
+
+        String[] bobs = enrollAs("bob@" + REALM, "LabUserV2");
+        assertEquals("DENIED", bobs[0], String.join(" ", bobs));
+        assertEquals(1, count(labLog(), bobBinds) - bobsBefore, "bob's request binds as bob");
+        String last = labLog().lines()
+                .filter(line -> line.contains("event=submit"))
+                .reduce((first, second) -> second)
+                .orElseThrow();
+        assertTrue(last.contains("caller=" + REALM + "\\bob "), last);
+    }
+
+    @Test
+    void theLabLogNamesTheImpersonatedUsersNotTheCesAccount() throws Exception {
+        issued(enrollAs("alice@" + REALM, "User"));
+        assertEquals("DENIED", enrollAs("bob@" + REALM, "LabUserV2")[0]);
+        String log = labLog();
+        String alice = REALM + "\\alice";
+        String bob = REALM + "\\bob";
+        assertTrue(log.contains("bind: " + alice + " authenticated by Kerberos"), log);
+        assertTrue(log.contains("bind: " + bob + " authenticated by Kerberos"), log);
+        assertTrue(hasLine(log, "event=submit caller=" + alice + " ", "template=User ", "CR_DISP_ISSUED"), log);
+        assertTrue(
+                hasLine(log, "event=submit caller=" + bob + " ", "template=LabUserV2 ", "CERTSRV_E_TEMPLATE_DENIED"),
+                log);
+        assertFalse(log.contains(CES + " authenticated"), "the CES account never binds as itself: " + log);
+        assertFalse(log.contains("caller=" + REALM + "\\" + CES), log);
+    }
+}
