@@ -363,6 +363,14 @@ class SambaImpersonationEnrollmentIT {
     void aUserTheRealmDoesNotKnowGetsNoConnection() throws Exception {
         String[] answer = enrollAs("nobody-here@" + REALM, "User");
         assertEquals("ERROR", answer[0], String.join(" ", answer));
+        String error = String.join(" ", answer);
+        assertTrue(
+                error.contains("\\" + lab.getProperty("ca.name") + " as nobody-here@" + REALM + " (S4U by " + CES + "@"
+                                + REALM + "): ")
+                        && error.contains("Client not found in Kerberos database (6)")
+                        && error.endsWith(" [kind AUTHENTICATION]")
+                        && !error.contains("IJ000453"),
+                "the probe's error names the CA, the user, the impersonator and the KDC's reason: " + error);
         String log = Files.readString(wildfly.serverLog(), StandardCharsets.UTF_8);
         assertTrue(
                 hasLine(

@@ -26,7 +26,7 @@ import org.cews.wcce.api.RequestFormat;
  * asks for a connection in that user's name ({@code getConnection(user)}: S4U impersonation)
  * instead of the connector's own. The answer is one line, {@code ISSUED id base64cert},
  * {@code PENDING id caName} or {@code DENIED id 0xHRESULT message}, or {@code ERROR message} with
- * status 502.
+ * status 502 (from the connector: {@code ERROR message [kind KIND]}, KIND a {@link CaException.Kind}).
  */
 @WebServlet("/enroll")
 public class EnrollProbe extends HttpServlet {
@@ -68,7 +68,10 @@ public class EnrollProbe extends HttpServlet {
             try (CaConnection connection = user == null ? cf.getConnection() : cf.getConnection(user)) {
                 response.getWriter().println(line(call.on(connection)));
             }
-        } catch (NamingException | CaException e) {
+        } catch (CaException e) {
+            response.setStatus(502);
+            response.getWriter().println("ERROR " + e.getMessage() + " [kind " + e.kind() + "]");
+        } catch (NamingException e) {
             response.setStatus(502);
             response.getWriter().println("ERROR " + e.getMessage());
         }

@@ -177,7 +177,10 @@ public class CaManagedConnectionFactory implements ManagedConnectionFactory, Val
             if (!availability().skipped(ca)) {
                 try {
                     return connect(who.at(ca));
-                } catch (ResourceAdapterInternalException e) {
+                } catch (CaConnectFailure e) {
+                    if (e.kind() == CaException.Kind.CONFIGURATION) {
+                        throw e;
+                    }
                     last = e;
                 }
             }
@@ -188,14 +191,23 @@ public class CaManagedConnectionFactory implements ManagedConnectionFactory, Val
                         + " after failing (UnavailableBackoffSeconds " + unavailableBackoffSeconds + ")");
     }
 
+    /**
+     * Binds to {@code who.ca()}. A failure is a {@link CaConnectFailure} naming the CA, whom the
+     * connector authenticated as and why, of kind CONFIGURATION (a property missing for this
+     * binding), AUTHENTICATION (no credentials, or the bind refused) or UNREACHABLE (no endpoint
+     * mapper, no connection; the CA is then skipped for the back-off).
+     */
     private CaManagedConnection connect(CaRequestInfo who) throws ResourceException {
         ConfiguredCa ca = who.ca();
+        String as = "as " + identity(who);
         ClientSecurityContext security;
         try {
             security = who.impersonates() ? impersonating(who.userPrincipal(), ca) : newSecurityContext(ca);
+        } catch (jakarta.resource.spi.InvalidPropertyException e) {
+            throw new CaConnectFailure(CaException.Kind.CONFIGURATION, ca, as + ": " + e.getMessage(), e);
         } catch (CaException e) {
-            throw new ResourceAdapterInternalException(
-                    "cannot authenticate to CA " + ca.config() + ": " + e.getMessage(), e);
+            throw new CaConnectFailure(
+                    CaConnectFailure.ofCredentials(e), ca, as + ": " + CaConnectFailure.describe(e), e);
         }
         try {
             IcprSession session = IcprSession.open(
@@ -206,9 +218,27 @@ public class CaManagedConnectionFactory implements ManagedConnectionFactory, Val
             availability().answered(ca);
             return new CaManagedConnection(this, who, session, clock().instant());
         } catch (CaException e) {
-            availability().failed(ca, e.getMessage());
-            throw new ResourceAdapterInternalException("cannot connect to CA: " + e.getMessage(), e);
+            String reason = CaConnectFailure.describe(e);
+            availability().failed(ca, reason);
+            throw new CaConnectFailure(CaConnectFailure.ofBindOrCall(e), ca, as + ": " + reason, e);
         }
+    }
+
+    /**
+     * Whom the CA is to see on {@code who}'s connection, for messages: the user and the account
+     * that impersonates him, or the connector's own account. Never a secret.
+     */
+    String identity(CaRequestInfo who) {
+        if (who.impersonates()) {
+            return who.userPrincipal() + (kerberosPrincipal == null ? "" : " (S4U by " + kerberosPrincipal + ")");
+        }
+        if ("NTLM".equalsIgnoreCase(authenticationType)) {
+            return userName == null || domain == null
+                    ? "the connector's account (NTLM)"
+                    : domain + "\\" + userName + " (NTLM)";
+        }
+        return (kerberosPrincipal == null ? "the connector's account" : kerberosPrincipal) + " (" + authenticationType
+                + ")";
     }
 
     /** Kerberos in the user's name, from S4U2Self + S4U2Proxy with the connector's keytab. */

@@ -96,25 +96,30 @@ final class FailoverConnection implements CaConnection {
         try {
             return factory.managedFactory().cas();
         } catch (ResourceException e) {
-            throw new CaException("the CA connector is misconfigured: " + e.getMessage(), e);
+            throw new CaException(
+                    CaException.Kind.CONFIGURATION, "the CA connector is misconfigured: " + e.getMessage(), e);
         }
     }
 
+    /** Why one CA gave no answer. */
+    private record Failure(CaException.Kind kind, String text, Throwable cause) {}
+
     private <T> T onFirstAvailable(List<ConfiguredCa> cas, Call<T> call, String failure) throws CaException {
         CaAvailability availability = factory.managedFactory().availability();
-        List<String> why = new ArrayList<>();
+        List<Failure> why = new ArrayList<>();
         for (ConfiguredCa ca : cas) {
             if (availability.skipped(ca)) {
-                why.add(ca.config() + ": " + availability.whySkipped(ca).orElse("skipped"));
+                why.add(new Failure(
+                        CaException.Kind.UNREACHABLE,
+                        ca.config() + ": " + availability.whySkipped(ca).orElse("skipped"),
+                        null));
                 continue;
             }
             CaConnectionHandle handle;
             try {
                 handle = factory.allocate(who.at(ca));
             } catch (ResourceException e) {
-                // The adapter recorded a CA failure (the container's message may have lost it);
-                // anything else (a full pool) leaves the CA as it was.
-                why.add(ca.config() + ": " + availability.whySkipped(ca).orElse(e.getMessage()));
+                why.add(allocationFailed(ca, e, availability));
                 continue;
             }
             try {
@@ -123,7 +128,7 @@ final class FailoverConnection implements CaConnection {
                         && denied.hresult() == HResult.RPC_S_SERVER_UNAVAILABLE.code()) {
                     String reason = "the CA refuses MS-ICPR (RPC_S_SERVER_UNAVAILABLE 0x800706BA returned)";
                     availability.failed(ca, reason);
-                    why.add(ca.config() + ": " + reason);
+                    why.add(new Failure(CaException.Kind.UNREACHABLE, ca.config() + ": " + reason, null));
                     continue;
                 }
                 availability.answered(ca);
@@ -135,12 +140,50 @@ final class FailoverConnection implements CaConnection {
                     throw e; // the CA answered this call with a fault: its answer
                 }
                 availability.failed(ca, e.getMessage());
-                why.add(ca.config() + ": " + e.getMessage());
+                // A failed NTLM logon shows here, as a fault at the first call after the bind.
+                why.add(new Failure(
+                        CaConnectFailure.ofBindOrCall(e),
+                        ca.config() + " as " + factory.managedFactory().identity(who) + ": " + e.getMessage(),
+                        e));
             } finally {
                 handle.close();
             }
         }
-        throw new CaException(failure + ": " + String.join("; ", why));
+        throw failed(failure, why);
+    }
+
+    /**
+     * The pool lent no connection to {@code ca}. The container's exception (IronJacamar's
+     * IJ000453) says only that; the adapter's own {@link CaConnectFailure} in its cause chain says
+     * why. Without one (the pool had no free connection for the call, say) the CA's back-off
+     * reason, if the adapter recorded one, else the container's message.
+     */
+    private static Failure allocationFailed(ConfiguredCa ca, ResourceException e, CaAvailability availability) {
+        return CaConnectFailure.in(e)
+                .map(adapter -> new Failure(adapter.kind(), ca.config() + " " + adapter.reason(), e))
+                .orElseGet(() -> new Failure(
+                        CaException.Kind.OTHER,
+                        ca.config() + ": " + availability.whySkipped(ca).orElse(e.getMessage()),
+                        e));
+    }
+
+    /**
+     * One exception for every CA tried: each CA's reason in the message, the first CA's cause as
+     * the cause and the others' as suppressed. Its kind is theirs when they agree, else
+     * UNREACHABLE (some CA could not be reached, and another failed otherwise).
+     */
+    private static CaException failed(String failure, List<Failure> why) {
+        CaException.Kind kind = why.stream()
+                .map(Failure::kind)
+                .reduce((a, b) -> a == b ? a : CaException.Kind.UNREACHABLE)
+                .orElse(CaException.Kind.UNREACHABLE);
+        List<String> texts = why.stream().map(Failure::text).toList();
+        List<Throwable> causes =
+                why.stream().map(Failure::cause).filter(c -> c != null).toList();
+        CaException e = new CaException(
+                kind, failure + ": " + String.join("; ", texts), causes.isEmpty() ? null : causes.get(0));
+        causes.stream().skip(1).forEach(e::addSuppressed);
+        return e;
     }
 
     /** A broken association, or RPC_S_SERVER_UNAVAILABLE as the fault status: the CA is not there. */

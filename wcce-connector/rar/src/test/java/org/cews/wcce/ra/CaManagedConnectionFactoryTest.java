@@ -2,6 +2,7 @@ package org.cews.wcce.ra;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -12,7 +13,6 @@ import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ConnectionEvent;
 import jakarta.resource.spi.ConnectionEventListener;
 import jakarta.resource.spi.InvalidPropertyException;
-import jakarta.resource.spi.ResourceAdapterInternalException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -83,11 +83,14 @@ class CaManagedConnectionFactoryTest {
             port = gone.getLocalPort();
         }
         CaManagedConnectionFactory unreachable = configured(port);
-        ResourceAdapterInternalException e = assertThrows(
-                ResourceAdapterInternalException.class, () -> unreachable.createManagedConnection(null, null));
+        CaConnectFailure e =
+                assertThrows(CaConnectFailure.class, () -> unreachable.createManagedConnection(null, null));
         assertTrue(
-                e.getMessage().startsWith("cannot connect to CA: CA Test-CA: endpoint mapper at 127.0.0.1:" + port),
+                e.getMessage()
+                        .startsWith("cannot connect to CA 127.0.0.1\\Test-CA as LAB\\svc-ces (NTLM): CA Test-CA:"
+                                + " endpoint mapper at 127.0.0.1:" + port),
                 e.getMessage());
+        assertEquals(CaException.Kind.UNREACHABLE, e.kind());
     }
 
     @Test
@@ -137,10 +140,16 @@ class CaManagedConnectionFactoryTest {
 
     @Test
     void impersonationWithoutAKeytabIsNamed() {
-        InvalidPropertyException e = assertThrows(
-                InvalidPropertyException.class,
+        CaConnectFailure e = assertThrows(
+                CaConnectFailure.class,
                 () -> factory.createManagedConnection(null, new CaRequestInfo("alice@LAB.EXAMPLE")));
-        assertTrue(e.getMessage().startsWith("impersonation needs KerberosPrincipal, Keytab"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .startsWith("cannot connect to CA 127.0.0.1\\Test-CA as alice@LAB.EXAMPLE: impersonation"
+                                + " needs KerberosPrincipal, Keytab"),
+                e.getMessage());
+        assertEquals(CaException.Kind.CONFIGURATION, e.kind());
+        assertInstanceOf(InvalidPropertyException.class, e.getCause());
     }
 
     private static EnrollmentRequest request(String template) {

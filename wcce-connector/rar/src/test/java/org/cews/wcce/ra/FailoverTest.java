@@ -188,7 +188,8 @@ class FailoverTest {
             assertTrue(
                     e.getMessage()
                             .startsWith("request " + pending.requestId() + " can only be retrieved from CA CA-B, which"
-                                    + " cannot be reached now; no other CA was asked: 127.0.0.1\\CA-B: "),
+                                    + " cannot be reached now; no other CA was asked: 127.0.0.1\\CA-B as LAB\\svc-ces"
+                                    + " (NTLM): CA CA-B: endpoint mapper at 127.0.0.1:" + b.endpointMapperPort()),
                     e.getMessage());
         }
         assertEquals(0, a.calls());
@@ -237,16 +238,24 @@ class FailoverTest {
         CaException first = assertThrows(CaException.class, () -> submit("User"));
         assertTrue(
                 first.getMessage()
-                        .startsWith("the request was submitted to no CA: 127.0.0.1\\CA-A: unavailable since"
-                                + " 2026-01-05T09:00:00Z, skipped until 2026-01-05T09:00:30Z (CA CA-A: endpoint mapper"
-                                + " at 127.0.0.1:" + a.endpointMapperPort()),
+                        .startsWith("the request was submitted to no CA: 127.0.0.1\\CA-A as LAB\\svc-ces (NTLM): CA"
+                                + " CA-A: endpoint mapper at 127.0.0.1:" + a.endpointMapperPort()),
                 first.getMessage());
-        assertTrue(first.getMessage().contains("; 127.0.0.1\\CA-B: unavailable since"), first.getMessage());
+        assertTrue(
+                first.getMessage().contains("; 127.0.0.1\\CA-B as LAB\\svc-ces (NTLM): CA CA-B: endpoint mapper"),
+                first.getMessage());
+        assertEquals(CaException.Kind.UNREACHABLE, first.kind());
         int tries = a.mapperConnections() + b.mapperConnections();
 
         CaException second = assertThrows(CaException.class, () -> submit("User"));
         assertEquals(tries, a.mapperConnections() + b.mapperConnections());
-        assertTrue(second.getMessage().contains("skipped until 2026-01-05T09:00:30Z"), second.getMessage());
+        assertTrue(
+                second.getMessage()
+                        .startsWith("the request was submitted to no CA: 127.0.0.1\\CA-A: unavailable since"
+                                + " 2026-01-05T09:00:00Z, skipped until 2026-01-05T09:00:30Z (CA CA-A: endpoint mapper"
+                                + " at 127.0.0.1:" + a.endpointMapperPort()),
+                second.getMessage());
+        assertEquals(CaException.Kind.UNREACHABLE, second.kind());
     }
 
     @Test

@@ -16,7 +16,8 @@ import java.util.Set;
  * (one pool, validate-on-match, use-fast-fail): the free connection that was returned first is
  * offered to matchManagedConnections, then to getInvalidConnections, and destroyed if either
  * refuses it, after which a new one is made; a closed handle puts its connection back;
- * CONNECTION_ERROR_OCCURRED destroys it. It counts what it creates and destroys.
+ * CONNECTION_ERROR_OCCURRED destroys it. A connection it cannot create is an error wrapped twice,
+ * as IronJacamar's (whose message says only that). It counts what it creates and destroys.
  */
 final class TestPool implements ConnectionManager {
 
@@ -39,7 +40,15 @@ final class TestPool implements ConnectionManager {
             }
             destroy(candidate);
         }
-        ManagedConnection fresh = mcf.createManagedConnection(null, info);
+        ManagedConnection fresh;
+        try {
+            fresh = mcf.createManagedConnection(null, info);
+        } catch (ResourceException e) {
+            // IronJacamar's pool and then its connection manager wrap the adapter's exception.
+            throw new ResourceException(
+                    "IJ000453: Unable to get managed connection for java:/eis/cews/Test",
+                    new ResourceException("IJ000658: Unexpected throwable while trying to create a connection", e));
+        }
         created++;
         fresh.addConnectionEventListener(PoolEvents.on(closed -> returned(fresh), failed -> failed(fresh)));
         return fresh.getConnection(null, info);
