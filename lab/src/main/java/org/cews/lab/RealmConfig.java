@@ -66,6 +66,8 @@ public record RealmConfig(
                                          simple: --bind-dn with its password; give ldaps:// to a real
                                          DC (over ldap:// the password goes in clear)
               --krb5-conf=FILE           the realm's krb5.conf for --bind=gssapi (default: the JVM's)
+              --bind-principal=NAME      --bind=gssapi as NAME (its keys in --ca-keytab), e.g. the CA's
+                                         account CA$ (default: --ca-principal)
               --bind-dn=DN               --bind=simple: the account the CA reads the directory as
               --bind-password-file=FILE  --bind=simple: that account's password (first line of FILE)
             """;
@@ -74,14 +76,24 @@ public record RealmConfig(
     static final List<String> REQUIRED = List.of("realm", "ca-keytab", "ca-principal", "directory");
 
     /** The options that only go with {@link #REQUIRED}. */
-    static final List<String> OPTIONAL =
-            List.of("directory-address", "directory-ca", "bind", "krb5-conf", "bind-dn", "bind-password-file");
+    static final List<String> OPTIONAL = List.of(
+            "directory-address",
+            "directory-ca",
+            "bind",
+            "krb5-conf",
+            "bind-dn",
+            "bind-password-file",
+            "bind-principal");
 
     /** How the CA binds to the realm's directory. */
     public sealed interface Bind {
 
-        /** SASL GSSAPI as the CA's service principal with the keys of its keytab. */
-        record Gssapi() implements Bind {}
+        /**
+         * SASL GSSAPI with keys from the CA's keytab, as the CA's service principal or as {@code
+         * principal} (the CA's account, e.g. {@code CA$}: Samba's KDC does not log in a client by
+         * a service name).
+         */
+        record Gssapi(Optional<String> principal) implements Bind {}
 
         /** RFC 4513 simple bind; the password is read from {@code passwordFile} at start. */
         record Simple(String bindDn, Path passwordFile) implements Bind {
@@ -118,6 +130,16 @@ public record RealmConfig(
             throw new IllegalArgumentException("--bind=gssapi (expected: the DC by its DNS name in --directory,"
                     + " Kerberos knows no ldap/" + directory.host()
                     + "; give its address with --directory-address, actual: " + directory.host() + ")");
+        }
+        if (bind instanceof Bind.Gssapi g && g.principal().isPresent()) {
+            String name = g.principal().get();
+            int realmAt = name.lastIndexOf('@');
+            if (realmAt < 0) {
+                bind = new Bind.Gssapi(Optional.of(name + "@" + realm));
+            } else if (realmAt == 0 || !name.substring(realmAt + 1).equals(realm)) {
+                throw new IllegalArgumentException(
+                        "--bind-principal (expected: a principal of " + realm + ", actual: " + name + ")");
+            }
         }
         if (krb5Conf.isPresent() && !(bind instanceof Bind.Gssapi)) {
             throw new IllegalArgumentException("--krb5-conf (expected: with --bind=gssapi, actual: --bind=simple)");
@@ -178,7 +200,7 @@ public record RealmConfig(
                         server,
                         ldaps ? TransportSecurity.LDAPS : TransportSecurity.NONE,
                         Optional.ofNullable(values[5]).map(Path::of),
-                        bind(values[6], values[8], values[9]),
+                        bind(values[6], values[8], values[9], values[10]),
                         Optional.ofNullable(values[7]).map(Path::of))),
                 labArgs);
     }
@@ -214,7 +236,7 @@ public record RealmConfig(
         }
     }
 
-    private static Bind bind(String method, String bindDn, String passwordFile) {
+    private static Bind bind(String method, String bindDn, String passwordFile, String principal) {
         String chosen = method == null ? "gssapi" : method;
         switch (chosen) {
             case "gssapi" -> {
@@ -222,11 +244,15 @@ public record RealmConfig(
                     throw new IllegalArgumentException(
                             "--bind-dn and --bind-password-file (expected: with --bind=simple, actual: --bind=gssapi)");
                 }
-                return new Bind.Gssapi();
+                return new Bind.Gssapi(Optional.ofNullable(principal));
             }
             case "simple" -> {
                 if (bindDn == null || bindDn.isBlank() || passwordFile == null || passwordFile.isBlank()) {
                     throw new IllegalArgumentException("--bind=simple needs --bind-dn and --bind-password-file");
+                }
+                if (principal != null) {
+                    throw new IllegalArgumentException(
+                            "--bind-principal (expected: with --bind=gssapi, actual: --bind=simple)");
                 }
                 return new Bind.Simple(bindDn, Path.of(passwordFile));
             }
@@ -242,7 +268,7 @@ public record RealmConfig(
     public DirectoryConfig directoryConfig() throws IOException, GeneralSecurityException {
         BindMethod method = bind instanceof Bind.Simple s
                 ? new BindMethod.Simple(s.bindDn(), password(s.passwordFile()))
-                : new BindMethod.GssapiKeytab(caPrincipal, caKeytab);
+                : new BindMethod.GssapiKeytab(gssapiPrincipal(), caKeytab);
         DirectoryConfig.Builder builder = DirectoryConfig.builder()
                 .server(directory)
                 .security(security)
@@ -285,6 +311,10 @@ public record RealmConfig(
 
     /** For logs and the status file: {@code GSSAPI as host/ca...@REALM} or {@code simple as <DN>}. */
     public String bindDescription() {
-        return bind instanceof Bind.Simple s ? "simple as " + s.bindDn() : "GSSAPI as " + caPrincipal;
+        return bind instanceof Bind.Simple s ? "simple as " + s.bindDn() : "GSSAPI as " + gssapiPrincipal();
+    }
+
+    private String gssapiPrincipal() {
+        return bind instanceof Bind.Gssapi g ? g.principal().orElse(caPrincipal) : caPrincipal;
     }
 }

@@ -59,7 +59,7 @@ class RealmConfigTest {
         assertEquals(TransportSecurity.NONE, realm.security());
         assertEquals(Path.of("/tmp/ca.keytab"), realm.caKeytab());
         assertEquals("ldap://dc1.lab.example:389", realm.directoryUrl());
-        assertEquals(new RealmConfig.Bind.Gssapi(), realm.bind());
+        assertEquals(new RealmConfig.Bind.Gssapi(Optional.empty()), realm.bind());
         assertEquals("GSSAPI as host/ca.lab.example@LAB.EXAMPLE", realm.bindDescription());
 
         DirectoryConfig read = realm.directoryConfig();
@@ -95,6 +95,19 @@ class RealmConfigTest {
         assertEquals(List.of(new LdapServer("dc1.lab.example", 636).at("127.0.0.1")), read.servers());
         assertNotNull(read.sslContext(), "trusting the CA file, not the JVM's store");
         assertTrue(read.verifyHostname());
+    }
+
+    @Test
+    void theGssapiBindMayLogInAsTheCasAccount() throws Exception {
+        RealmConfig realm =
+                RealmConfig.split(with(ALL, "--bind-principal=CA$")).realm().orElseThrow();
+        assertEquals(
+                new RealmConfig.Bind.Gssapi(Optional.of("CA$@LAB.EXAMPLE")), realm.bind(), "the realm is appended");
+        assertEquals("GSSAPI as CA$@LAB.EXAMPLE", realm.bindDescription());
+        assertEquals(
+                new BindMethod.GssapiKeytab("CA$@LAB.EXAMPLE", Path.of("/tmp/ca.keytab")),
+                realm.directoryConfig().bind(),
+                "keys from the CA's keytab");
     }
 
     @Test
@@ -185,6 +198,12 @@ class RealmConfigTest {
         assertEquals(
                 "--directory-ca (expected: with an ldaps:// --directory, actual: ldap://dc1.lab.example:389)",
                 refused(ALL, "--directory-ca=/tmp/ca.pem"));
+        assertEquals(
+                "--bind-principal (expected: a principal of LAB.EXAMPLE, actual: CA$@OTHER.EXAMPLE)",
+                refused(ALL, "--bind-principal=CA$@OTHER.EXAMPLE"));
+        assertEquals(
+                "--bind-principal (expected: with --bind=gssapi, actual: --bind=simple)",
+                refused(SIMPLE, "--bind-principal=CA$"));
         assertEquals(
                 "--krb5-conf (expected: with --bind=gssapi, actual: --bind=simple)",
                 refused(SIMPLE, "--krb5-conf=/etc/krb5.conf"));
