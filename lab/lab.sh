@@ -11,8 +11,10 @@
 # --icpr-port --officer-port --ca-factory. DIR defaults to lab/target/lab-state; the lab writes
 # DIR/lab-status.properties, DIR/lab.log, the keytabs, krb5.conf, the AIA file and the CA's data.
 # Inside an existing realm (a Samba AD DC as KDC and directory; only the CA is the lab's):
-# --realm=REALM --ca-keytab=FILE --ca-principal=SPN --directory=ldap://HOST:PORT --bind-dn=DN
-# --bind-password-file=FILE, all six; then no KDC or directory starts and NTLM is not offered.
+# --realm=REALM --ca-keytab=FILE --ca-principal=SPN --directory=ldap[s]://DC:PORT, all four; the CA
+# binds there with GSSAPI as SPN from FILE (--krb5-conf=FILE: the realm's; --directory-address=IP
+# reaches DC, named for Kerberos, at IP), or --bind=simple --bind-dn=DN --bind-password-file=FILE
+# (over ldaps:// with --directory-ca=PEM); then no KDC or directory starts and NTLM is not offered.
 # Build it first: mvn -pl lab -am package -DskipTests (deploy/run.sh does).
 set -euo pipefail
 root=$(cd "$(dirname "$0")" && pwd)
@@ -54,5 +56,5 @@ case "$cmd" in
     echo "lab: pid $pid did not stop in 20 s, killing it" >&2; kill -KILL "$pid" 2>/dev/null || true; exit 1 ;;
   status) [ -f "$status_file" ] && cat "$status_file"; running ;;
   officer) exec java -cp "$cp" org.cews.lab.Officer --state="$state" "${args[@]}" ;;
-  *) sed -n '2,16p' "$0" >&2; exit 2 ;;
+  *) sed -n '2,18p' "$0" >&2; exit 2 ;;
 esac

@@ -11,25 +11,35 @@ import org.cews.policy.ldap.TransportSecurity;
 
 /**
  * What the lab hands its CA engine: a directory of its own for keys and the request database
- * (kept across restarts), where the directory listens and the account to read it as, the lab's
- * accounts, and the clock.
+ * (kept across restarts), the directory to read and how (ldap-policy's reader configuration), the
+ * lab's accounts, and the clock.
  *
  * @param caDir {@code <state dir>/ca}, created; the CA owns what is inside
- * @param ldapHost the embedded directory's address (127.0.0.1)
- * @param bindDn the account the CA reads the directory as (svc-cep, which may read everything the
- *     CA needs: templates, enrollment services, accounts and their tokenGroups)
+ * @param directoryConfig where the directory listens and how the CA binds there: the embedded
+ *     directory on loopback as svc-cep (which may read everything the CA needs: templates,
+ *     enrollment services, accounts and their tokenGroups), or a realm's DC ({@link RealmConfig})
  * @param directoryChanges the directory's write count, when the lab runs it (its embedded
  *     directory): a CA may keep what it read until the count moves
  */
 public record LabCaContext(
         Path caDir,
-        String ldapHost,
-        int ldapPort,
-        String bindDn,
-        String bindPassword,
+        DirectoryConfig directoryConfig,
         LabAccounts accounts,
         Clock clock,
         Optional<DirectoryChanges> directoryChanges) {
+
+    /** The embedded directory at {@code ldapHost:ldapPort}, read as {@code bindDn}. */
+    public LabCaContext(
+            Path caDir,
+            String ldapHost,
+            int ldapPort,
+            String bindDn,
+            String bindPassword,
+            LabAccounts accounts,
+            Clock clock,
+            Optional<DirectoryChanges> directoryChanges) {
+        this(caDir, embedded(ldapHost, ldapPort, bindDn, bindPassword), accounts, clock, directoryChanges);
+    }
 
     /** A directory whose changes the lab cannot see. */
     public LabCaContext(
@@ -44,7 +54,7 @@ public record LabCaContext(
     }
 
     /** ldap-policy's reader configuration for the embedded directory: plain LDAP on loopback, simple bind. */
-    public DirectoryConfig directoryConfig() {
+    private static DirectoryConfig embedded(String ldapHost, int ldapPort, String bindDn, String bindPassword) {
         return DirectoryConfig.builder()
                 .server(ldapHost, ldapPort)
                 .security(TransportSecurity.NONE)
@@ -56,6 +66,7 @@ public record LabCaContext(
 
     @Override
     public String toString() {
-        return "LabCaContext[" + caDir + ", ldap://" + ldapHost + ":" + ldapPort + " as " + bindDn + "]";
+        return "LabCaContext[" + caDir + ", " + directoryConfig.servers() + " over " + directoryConfig.security()
+                + " bound " + directoryConfig.bind() + "]";
     }
 }

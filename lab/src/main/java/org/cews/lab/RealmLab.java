@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.cews.lab.ca.LabCa;
 import org.cews.lab.directory.CaPublication;
@@ -14,6 +15,8 @@ import org.cews.lab.officer.OfficerEndpoint;
 import org.cews.lab.rpc.CaRpcServer;
 import org.cews.lab.rpc.LabSecurity;
 import org.cews.lab.rpc.ServiceKeytab;
+import org.cews.policy.ldap.DirectoryConfig;
+import org.cews.policy.ldap.TransportSecurity;
 import org.cews.wcce.kerberos.ServiceKeys;
 
 /**
@@ -22,7 +25,8 @@ import org.cews.wcce.kerberos.ServiceKeys;
  * that sees the real user. The CA accepts Kerberos and SPNEGO AP-REQs with the keys of its service
  * principal from a keytab exported from the realm, takes the caller from the ticket's client name
  * ([MS-WCCE] 3.2.1.4.1.2) and reads that account, its SIDs (tokenGroups, as the DC computes them)
- * and the enrollment policy from the realm's directory. There is no embedded KDC or directory, NTLM
+ * and the enrollment policy from the realm's directory, bound as {@link RealmConfig} says (GSSAPI
+ * with the CA's own keytab by default). There is no embedded KDC or directory, NTLM
  * is not offered (the lab holds none of the realm's passwords), the CA certificate is written to
  * the AIA folder only (the realm's pKIEnrollmentService keeps whatever cACertificate it has), and
  * no Enrollment Agent certificate is enrolled for svc-ces (its template is the lab directory's).
@@ -53,25 +57,34 @@ public final class RealmLab implements AutoCloseable {
         Path state = Files.createDirectories(config.stateDir()).toAbsolutePath();
         log().log(
                         System.Logger.Level.INFO,
-                        "LAB0011 lab starting in {0} inside realm {1}: CA service {2} from {3}, directory {4} as {5}",
+                        "LAB0011 lab starting in {0} inside realm {1}: CA service {2} from {3}, directory {4} ({5}), bind {6}",
                         state,
                         realm.realm(),
                         realm.caPrincipal(),
                         realm.caKeytab(),
                         realm.directoryUrl(),
-                        realm.bindDn());
+                        realm.directory(),
+                        realm.bindDescription());
         Deque<AutoCloseable> running = new ArrayDeque<>();
         try {
             ServiceKeys keys = ServiceKeytab.read(realm.caKeytab(), realm.caPrincipal());
-            String bindPassword = realm.bindPassword();
+            DirectoryConfig directory = realm.directoryConfig();
+            if (realm.krb5Conf().isPresent()) {
+                useKrb5Conf(realm.krb5Conf().get());
+            }
+            if (realm.bind() instanceof RealmConfig.Bind.Simple && realm.security() == TransportSecurity.NONE) {
+                log().log(
+                                System.Logger.Level.WARNING,
+                                "LAB0014 simple bind to {0} over plain LDAP: the password goes in clear, and a DC"
+                                        + " that requires LDAP signing refuses it (give ldaps:// or --bind=gssapi)",
+                                realm.directoryUrl());
+            }
             LabCa ca = caFactory.create(new LabCaContext(
                     Files.createDirectories(state.resolve("ca")),
-                    realm.directoryHost(),
-                    realm.directoryPort(),
-                    realm.bindDn(),
-                    bindPassword,
+                    directory,
                     new LabAccounts(List.of(), List.of()),
-                    clock));
+                    clock,
+                    Optional.empty()));
             if (ca instanceof AutoCloseable closeable) {
                 Lab.push(running, closeable);
             }
@@ -103,6 +116,18 @@ public final class RealmLab implements AutoCloseable {
             Lab.closeAll(running);
             throw e;
         }
+    }
+
+    /**
+     * The realm's Kerberos configuration for the GSSAPI bind. The JVM has one, so this sets it for
+     * the whole lab process, whose only other Kerberos use (the CA's acceptor) reads no krb5.conf;
+     * the bind's login re-reads it ({@code refreshKrb5Config}).
+     */
+    private static void useKrb5Conf(Path krb5Conf) {
+        if (!Files.isReadable(krb5Conf)) {
+            throw new IllegalStateException("--krb5-conf " + krb5Conf + " (expected: a readable file, actual: none)");
+        }
+        System.setProperty("java.security.krb5.conf", krb5Conf.toAbsolutePath().toString());
     }
 
     public RealmLabStatus status() {

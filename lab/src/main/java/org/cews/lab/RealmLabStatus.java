@@ -14,7 +14,8 @@ import java.util.Properties;
  * state=running | stopped        pid, started (and stopped) ISO-8601 instants
  * mode=realm, host=127.0.0.1
  * kerberos.realm, kerberos.caPrincipal, kerberos.caKeytab
- * ldap.url, ldap.bindDn          the realm's directory the CA reads
+ * ldap.url, ldap.address         the realm's directory the CA reads (address: where it is reached, if given)
+ * ldap.bind                      how the CA binds there: GSSAPI as its principal, or simple as a DN
  * epm.port, icpr.port
  * officer.port, officer.url
  * ca.name, ca.host, ca.certificate (the AIA file, DER)
@@ -41,7 +42,8 @@ public record RealmLabStatus(
         p.setProperty("kerberos.caPrincipal", realm.caPrincipal());
         p.setProperty("kerberos.caKeytab", absolute(realm.caKeytab()));
         p.setProperty("ldap.url", realm.directoryUrl());
-        p.setProperty("ldap.bindDn", realm.bindDn());
+        realm.directory().address().ifPresent(address -> p.setProperty("ldap.address", address));
+        p.setProperty("ldap.bind", realm.bindDescription());
         p.setProperty("epm.port", String.valueOf(epmPort));
         p.setProperty("icpr.port", String.valueOf(icprPort));
         p.setProperty("officer.port", String.valueOf(officerPort));

@@ -18,6 +18,10 @@ import javax.security.auth.Subject;
 import org.cews.lab.directory.EmbeddedDirectory;
 import org.cews.lab.kdc.EmbeddedKdc;
 import org.cews.lab.rpc.LabRpcClientAccess;
+import org.cews.policy.ldap.BindMethod;
+import org.cews.policy.ldap.DirectoryConfig;
+import org.cews.policy.ldap.LdapServer;
+import org.cews.policy.ldap.TransportSecurity;
 import org.cews.wcce.kerberos.KerberosClientContext;
 import org.cews.wcce.kerberos.ServiceTicket;
 import org.cews.wcce.kerberos.crypto.RandomSource;
@@ -63,6 +67,7 @@ class RealmLabTest {
                         "--ca-keytab=" + kdc.caKeytab(),
                         "--ca-principal=" + LabRealm.CA_SPN,
                         "--directory=ldap://127.0.0.1:" + directory.port(),
+                        "--bind=simple",
                         "--bind-dn=" + reader.dn(),
                         "--bind-password-file=" + passwordFile)
                 .realm()
@@ -85,9 +90,15 @@ class RealmLabTest {
                 Clock.systemUTC());
         RealmLabStatus s = lab.status();
         try {
-            assertEquals(directory.port(), given.get().ldapPort());
-            assertEquals(ACCOUNTS.requireUser("svc-cep").dn(), given.get().bindDn());
-            assertEquals(ACCOUNTS.requireUser("svc-cep").password(), given.get().bindPassword());
+            DirectoryConfig read = given.get().directoryConfig();
+            assertEquals(List.of(new LdapServer("127.0.0.1", directory.port())), read.servers());
+            assertEquals(TransportSecurity.NONE, read.security());
+            assertEquals(
+                    new BindMethod.Simple(
+                            ACCOUNTS.requireUser("svc-cep").dn(),
+                            ACCOUNTS.requireUser("svc-cep").password().toCharArray()),
+                    read.bind(),
+                    "the password is the file's first line");
             assertEquals(List.of(), given.get().accounts().users(), "the lab knows none of the realm's accounts");
 
             Properties status = LabStatus.read(state.resolve("lab").resolve(LabStatus.FILE));
@@ -97,6 +108,7 @@ class RealmLabTest {
             assertEquals("host/ca.lab.example@LAB.EXAMPLE", status.getProperty("kerberos.caPrincipal"));
             assertEquals(String.valueOf(s.epmPort()), status.getProperty("epm.port"));
             assertEquals("ldap://127.0.0.1:" + directory.port(), status.getProperty("ldap.url"));
+            assertEquals("simple as " + ACCOUNTS.requireUser("svc-cep").dn(), status.getProperty("ldap.bind"));
             assertFalse(status.containsKey("kdc.port"), "no KDC of its own");
             assertArrayEquals(
                     ca.certificate().getEncoded(), Files.readAllBytes(Path.of(status.getProperty("ca.certificate"))));
@@ -135,6 +147,43 @@ class RealmLabTest {
         }
     }
 
+    /**
+     * GSSAPI as the CA with its own keytab, over LDAPS to the DC by name at an address: what the CA
+     * is handed (the bind itself is SambaImpersonationEnrollmentIT's, against a Samba DC).
+     */
+    @Test
+    void theCaIsHandedTheGssapiBindWithItsOwnKeytab(@TempDir Path state) throws Exception {
+        Path caPem = Files.writeString(state.resolve("dc-ca.pem"), RealmConfigTest.pem(new FakeLabCa().certificate()));
+        RealmConfig gssapi = RealmConfig.split(
+                        "--realm=LAB.EXAMPLE",
+                        "--ca-keytab=" + kdc.caKeytab(),
+                        "--ca-principal=" + LabRealm.CA_SPN,
+                        "--directory=ldaps://dc1.lab.example:636",
+                        "--directory-address=127.0.0.1",
+                        "--directory-ca=" + caPem)
+                .realm()
+                .orElseThrow();
+        AtomicReference<LabCaContext> given = new AtomicReference<>();
+        try (RealmLab lab = RealmLab.start(
+                LabConfig.ephemeral(state.resolve("lab")),
+                gssapi,
+                context -> {
+                    given.set(context);
+                    return new FakeLabCa();
+                },
+                Clock.systemUTC())) {
+            DirectoryConfig read = given.get().directoryConfig();
+            assertEquals(new BindMethod.GssapiKeytab(LabRealm.principal(LabRealm.CA_SPN), kdc.caKeytab()), read.bind());
+            assertEquals(List.of(new LdapServer("dc1.lab.example", 636).at("127.0.0.1")), read.servers());
+            assertEquals(TransportSecurity.LDAPS, read.security());
+            Properties status = LabStatus.read(state.resolve("lab").resolve(LabStatus.FILE));
+            assertEquals("ldaps://dc1.lab.example:636", status.getProperty("ldap.url"));
+            assertEquals("127.0.0.1", status.getProperty("ldap.address"));
+            assertEquals("GSSAPI as host/ca.lab.example@LAB.EXAMPLE", status.getProperty("ldap.bind"));
+            assertFalse(status.containsKey("ldap.bindDn"));
+        }
+    }
+
     @Test
     void aKeytabWithoutTheCasKeysStopsTheStartAndLeavesNothingRunning(@TempDir Path state) throws Exception {
         Path password = Files.writeString(state.resolve("bind-password"), "x");
@@ -143,6 +192,7 @@ class RealmLabTest {
                         "--ca-keytab=" + kdc.httpKeytab(),
                         "--ca-principal=" + LabRealm.CA_SPN,
                         "--directory=ldap://127.0.0.1:" + directory.port(),
+                        "--bind=simple",
                         "--bind-dn=CN=x",
                         "--bind-password-file=" + password)
                 .realm()

@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.GeneralName;
@@ -119,15 +118,8 @@ class SambaImpersonationEnrollmentIT {
      */
     static void delegation(SambaDomainController dc) throws IOException, InterruptedException {
         String sam = dc.localDatabase().get(1);
-        // The lab CA reads the directory with a simple bind over plain LDAP (RealmConfig), which
-        // Samba refuses by default and SambaDomainController only allows inside TLS: allowed here.
-        Path smbConf = Path.of(dc.localDatabase().get(3));
-        String conf = Files.readString(smbConf);
-        String strong = "(?m)^\\s*ldap server require strong auth = .*$";
-        if (!Pattern.compile(strong).matcher(conf).find()) {
-            throw new IOException("no 'ldap server require strong auth' line in " + smbConf);
-        }
-        Files.writeString(smbConf, conf.replaceAll(strong, "\tldap server require strong auth = no"));
+        // The DC keeps SambaDomainController's LDAP policy (simple binds only inside TLS, SASL
+        // signed or sealed): the lab CA binds with GSSAPI as host/ca.lab.example (RealmConfig).
         // The users to impersonate need a password that has not expired (with pwdLastSet 0,
         // Samba's KDC refuses S4U2Self for them: KDC_ERR_KEY_EXPIRED); the CES never uses it.
         for (String user : List.of("alice", "bob")) {
@@ -172,6 +164,18 @@ class SambaImpersonationEnrollmentIT {
 
         exportKeytab(dc, CES, CES + "@" + REALM);
         exportKeytab(dc, "ca", CA_SPN + "@" + REALM);
+        // The CA's account keys too, in the same file (exportkeytab adds): the lab binds to LDAP as
+        // CA$, since Samba's KDC does not log in a client named host/ca.lab.example.
+        dc.run(
+                "export ca account keys",
+                List.of(
+                        "samba-tool",
+                        "domain",
+                        "exportkeytab",
+                        dc.dir().resolve("ca.keytab").toString(),
+                        "--principal=CA$@" + REALM,
+                        "-s",
+                        dc.localDatabase().get(3)));
     }
 
     private static void samba(SambaDomainController dc, String what, String... arguments)
@@ -206,16 +210,17 @@ class SambaImpersonationEnrollmentIT {
     static Properties startLab(Path state) throws IOException, InterruptedException {
         SambaDomainController.deleteRecursively(state);
         Files.createDirectories(state);
-        Path password = Files.writeString(state.resolveSibling("lab-s4u-bind-password"), LabForest.SVC_CEP_PASSWORD);
         labSh(
                 "start",
                 "--state=" + state,
                 "--realm=" + REALM,
                 "--ca-keytab=" + keytab("ca"),
                 "--ca-principal=" + CA_SPN,
-                "--directory=ldap://" + SambaDomainController.HOST + ":389",
-                "--bind-dn=" + LabForest.SVC_CEP_DN,
-                "--bind-password-file=" + password,
+                "--directory=ldap://" + SambaLabDc.NAME + ":389",
+                "--directory-address=" + SambaDomainController.HOST,
+                "--bind=gssapi",
+                "--bind-principal=CA$",
+                "--krb5-conf=" + dc.krb5Conf(),
                 "--epm-port=0",
                 "--icpr-port=0",
                 "--officer-port=0");
@@ -424,5 +429,23 @@ class SambaImpersonationEnrollmentIT {
                 log);
         assertFalse(log.contains(CES + " authenticated"), "the CES account never binds as itself: " + log);
         assertFalse(log.contains("caller=" + REALM + "\\" + CES), log);
+    }
+
+    /**
+     * The CA read Samba's directory (the tests above need alice's SID and bob's groups from it) as
+     * itself, CA$ (host/ca.lab.example's account) with keys from its keytab, over GSSAPI sealed on plain LDAP: Samba's LDAP
+     * policy stays at its default (require strong auth), which refuses a simple bind there.
+     */
+    @Test
+    void theCaReadsTheDirectoryWithKerberosAsItselfSealed() throws Exception {
+        issued(enrollAs("alice@" + REALM, "User"));
+        assertEquals("GSSAPI as CA$@" + REALM, lab.getProperty("ldap.bind"));
+        String smbConf = Files.readString(Path.of(dc.localDatabase().get(3)));
+        assertFalse(smbConf.contains("require strong auth = no"), "Samba's LDAP defaults are kept");
+        List<SambaLabDc.Authorization> ldap = samba.authorizationsSince(0).stream()
+                .filter(a -> a.service().equals("LDAP"))
+                .toList();
+        assertTrue(ldap.contains(new SambaLabDc.Authorization("LDAP", "krb5", "SEAL", "CA$")), ldap.toString());
+        assertFalse(ldap.stream().anyMatch(a -> a.authType().equals("simple bind")), ldap.toString());
     }
 }
