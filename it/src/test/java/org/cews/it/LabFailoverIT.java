@@ -60,6 +60,8 @@ class LabFailoverIT {
             HttpResponse<String> issued = submit("User");
             assertEquals(200, issued.statusCode(), issued.body());
             assertTrue(issued.body().startsWith("ISSUED "), issued.body());
+            // ISSUED id base64cert caName: the CA that answered is the lab's, not Dead-CA.
+            assertEquals(lab.getProperty("ca.name"), issued.body().trim().split(" ", 4)[3], issued.body());
         }
         String audit = Files.readString(TestServer.BASE.resolve("log/cews-audit.log"), StandardCharsets.UTF_8);
         String line = "WCCE0501 CA 127.0.0.1\\Dead-CA (endpoint mapper port " + System.getProperty("cews.dead.epm.port")

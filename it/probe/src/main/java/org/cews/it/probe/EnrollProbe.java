@@ -24,9 +24,11 @@ import org.cews.wcce.api.RequestFormat;
  * has the connector sign the request as its enrollment agent for that user (enrollment-agent
  * mode); {@code format=cmc} sends a body that is already a CMC as it is; {@code user=PRINCIPAL}
  * asks for a connection in that user's name ({@code getConnection(user)}: S4U impersonation)
- * instead of the connector's own. The answer is one line, {@code ISSUED id base64cert},
- * {@code PENDING id caName} or {@code DENIED id 0xHRESULT message}, or {@code ERROR message} with
- * status 502 (from the connector: {@code ERROR message [kind KIND]}, KIND a {@link CaException.Kind}).
+ * instead of the connector's own. The answer is one line, {@code ISSUED id base64cert caName},
+ * {@code PENDING id caName} or {@code DENIED id 0xHRESULT message [ca caName]} (caName the CA that
+ * answered, last so that the fields before it keep their places; a denial's message is free text,
+ * possibly empty, hence the brackets), or {@code ERROR message} with status 502 (from the
+ * connector: {@code ERROR message [kind KIND]}, KIND a {@link CaException.Kind}).
  */
 @WebServlet("/enroll")
 public class EnrollProbe extends HttpServlet {
@@ -79,12 +81,14 @@ public class EnrollProbe extends HttpServlet {
 
     private static String line(EnrollmentResult result) {
         if (result instanceof EnrollmentResult.Issued issued) {
-            return "ISSUED " + issued.requestId() + " " + Base64.getEncoder().encodeToString(issued.certificate());
+            return "ISSUED " + issued.requestId() + " " + Base64.getEncoder().encodeToString(issued.certificate()) + " "
+                    + issued.caName();
         }
         if (result instanceof EnrollmentResult.Pending pending) {
             return "PENDING " + pending.requestId() + " " + pending.caName();
         }
         EnrollmentResult.Denied denied = (EnrollmentResult.Denied) result;
-        return "DENIED " + denied.requestId() + " " + denied.hresultHex() + " " + denied.message();
+        return "DENIED " + denied.requestId() + " " + denied.hresultHex() + " " + denied.message() + " [ca "
+                + denied.caName() + "]";
     }
 }

@@ -3,7 +3,8 @@ package org.cews.wcce.api;
 /**
  * What the CA decided about a request ([MS-WCCE] 3.2.1.4.2.1 dispositions): issued, pending an
  * officer, or refused with an HRESULT. Every result carries the CA's request id, which a pending
- * request is later retrieved by.
+ * request is later retrieved by, and the name of the CA that answered, {@code caName}: with several
+ * CAs configured, the one that issued, holds or denied the request.
  */
 public sealed interface EnrollmentResult {
 
@@ -13,12 +14,25 @@ public sealed interface EnrollmentResult {
     String message();
 
     /**
+     * The CA that answered, by its name as AD CS knows it: the {@code pwszAuthority} the request
+     * was sent to ([MS-ICPR] 3.2.4.1.1).
+     */
+    String caName();
+
+    private static void requireCaName(String caName, String what) {
+        if (caName == null || caName.isBlank()) {
+            throw new IllegalArgumentException(what + " needs the name of the CA that answered");
+        }
+    }
+
+    /**
      * CR_DISP_ISSUED: the DER certificate, and either a PKCS#7 certs-only with the chain or a CMC
      * full PKI response, as requested.
      */
-    record Issued(int requestId, byte[] certificate, byte[] chainOrFullResponse, String message)
+    record Issued(int requestId, byte[] certificate, byte[] chainOrFullResponse, String message, String caName)
             implements EnrollmentResult {
         public Issued {
+            requireCaName(caName, "an issued result");
             certificate = certificate.clone();
             chainOrFullResponse = chainOrFullResponse.clone();
         }
@@ -42,9 +56,7 @@ public sealed interface EnrollmentResult {
      */
     record Pending(int requestId, String message, String caName) implements EnrollmentResult {
         public Pending {
-            if (caName == null || caName.isBlank()) {
-                throw new IllegalArgumentException("a pending request needs the name of the CA that holds it");
-            }
+            requireCaName(caName, "a pending request");
         }
     }
 
@@ -52,7 +64,11 @@ public sealed interface EnrollmentResult {
      * Denied or failed: the HRESULT says why (for example 0x80094012 CERTSRV_E_TEMPLATE_DENIED),
      * as a Windows client would show it.
      */
-    record Denied(int requestId, int hresult, String message) implements EnrollmentResult {
+    record Denied(int requestId, int hresult, String message, String caName) implements EnrollmentResult {
+
+        public Denied {
+            requireCaName(caName, "a denial");
+        }
 
         public String hresultHex() {
             return String.format("0x%08X", hresult);

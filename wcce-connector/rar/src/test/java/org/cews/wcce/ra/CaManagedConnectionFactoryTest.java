@@ -115,6 +115,7 @@ class CaManagedConnectionFactoryTest {
         EnrollmentResult issued = handle.submit(request("User"));
         assertTrue(issued instanceof EnrollmentResult.Issued, issued.toString());
         assertArrayEquals(new byte[] {3, 2, 1}, ((EnrollmentResult.Issued) issued).certificate());
+        assertEquals(TestCa.CA_NAME, issued.caName());
 
         EnrollmentResult pending = handle.submit(request("Pend"));
         assertEquals(new EnrollmentResult.Pending(2, "Taken Under Submission", TestCa.CA_NAME), pending);
@@ -122,6 +123,7 @@ class CaManagedConnectionFactoryTest {
         EnrollmentResult denied = handle.submit(request("Denied"));
         assertTrue(denied instanceof EnrollmentResult.Denied, denied.toString());
         assertEquals("0x80094012", ((EnrollmentResult.Denied) denied).hresultHex());
+        assertEquals(TestCa.CA_NAME, denied.caName());
 
         assertEquals(
                 new EnrollmentResult.Pending(2, "Taken Under Submission", TestCa.CA_NAME), handle.retrieve(2, false));

@@ -88,7 +88,8 @@ class FailoverTest {
     void firstCaDownSecondIssues() throws CaException, IOException {
         a.goDown();
         EnrollmentResult result = submit("User");
-        assertInstanceOf(EnrollmentResult.Issued.class, result);
+        assertEquals(
+                "CA-B", assertInstanceOf(EnrollmentResult.Issued.class, result).caName(), "B issued");
         assertEquals(0, a.calls());
         assertEquals(1, b.calls());
         assertEquals(1, audit.count("WCCE0501"), audit.lines.toString());
@@ -137,6 +138,7 @@ class FailoverTest {
     void aDenialIsTheAnswerAndNeverRetriedElsewhere() throws CaException {
         EnrollmentResult.Denied denied = assertInstanceOf(EnrollmentResult.Denied.class, submit("Denied"));
         assertEquals("0x80094012", denied.hresultHex());
+        assertEquals("CA-A", denied.caName(), "A denied");
         assertEquals(1, a.calls());
         assertEquals(0, b.mapperConnections());
         assertEquals(0, audit.lines.size(), audit.lines.toString());
