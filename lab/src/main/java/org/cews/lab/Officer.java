@@ -3,9 +3,11 @@ package org.cews.lab;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,15 +23,19 @@ public final class Officer {
 
     public static final String USAGE =
             """
-            usage: java -cp <lab classpath> org.cews.lab.Officer [--state=DIR | --port=N] [--officer=NAME] COMMAND
-              pending          list the requests waiting for an officer (JSON)
+            usage: java -cp <lab classpath> org.cews.lab.Officer [--state=DIR | --port=N] [--officer=NAME] [--ca=CA] COMMAND
+              pending          list the requests waiting for an officer, each with its CA (JSON)
               approve ID       issue pending request ID
               deny ID          deny pending request ID
+            --ca=CA       the CA (request IDs are per CA): pending lists only its requests; approve
+                          and deny act there. Without it: the lab's one CA, or of several the only
+                          one with ID pending (refused when several have it)
             --state=DIR   the lab's state directory (default ./lab-state): its lab-status.properties
                           names the officer port
             --port=N      the officer endpoint's port on 127.0.0.1, instead of the status file
             --officer=NAME  the officer name the CA records (default: officer)
-            Exit status: 0 done, 1 refused (no such pending request), 2 usage, 3 lab unreachable.
+            Exit status: 0 done, 1 refused (no such pending request or CA, ID pending at several CAs),
+            2 usage, 3 lab unreachable.
             """;
 
     private Officer() {}
@@ -43,6 +49,7 @@ public final class Officer {
         Path state = LabConfig.DEFAULT_STATE_DIR;
         Integer port = null;
         String officer = "officer";
+        String ca = null;
         List<String> words = new ArrayList<>();
         try {
             for (String arg : args) {
@@ -52,6 +59,11 @@ public final class Officer {
                     port = Integer.parseInt(arg.substring(7));
                 } else if (arg.startsWith("--officer=")) {
                     officer = arg.substring(10);
+                } else if (arg.startsWith("--ca=")) {
+                    ca = arg.substring(5);
+                    if (ca.isBlank()) {
+                        throw new IllegalArgumentException("--ca (expected: a CA name, actual: empty)");
+                    }
                 } else if (arg.startsWith("--")) {
                     throw new IllegalArgumentException("unknown option " + arg);
                 } else {
@@ -68,7 +80,8 @@ public final class Officer {
                 port = Integer.parseInt(status.getProperty("officer.port"));
             }
             String base = "http://" + LabRealm.LOOPBACK + ":" + port;
-            HttpRequest built = request.uri(URI.create(base + path(words)))
+            String query = ca == null ? "" : "?ca=" + URLEncoder.encode(ca, StandardCharsets.UTF_8);
+            HttpRequest built = request.uri(URI.create(base + path(words) + query))
                     .timeout(Duration.ofSeconds(10))
                     .build();
             HttpResponse<String> response =

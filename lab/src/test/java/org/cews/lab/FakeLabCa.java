@@ -101,7 +101,7 @@ public final class FakeLabCa implements LabCa {
         calls.add(new Call(request, caller));
         int id = request.isRetrieval() ? request.requestId() : nextId.getAndIncrement();
         if (request.attributes().contains("CertificateTemplate:LabPendAll")) {
-            pending.add(new PendingRequest(id, caller.toString(), "LabPendAll", Instant.now()));
+            pending.add(new PendingRequest(NAME, id, caller.toString(), "LabPendAll", Instant.now()));
             return new CertServerRequestResponse(
                     id, Disposition.UNDER_SUBMISSION, null, null, "Taken Under Submission", HResult.S_OK);
         }

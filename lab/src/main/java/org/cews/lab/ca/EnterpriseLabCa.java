@@ -170,6 +170,7 @@ public final class EnterpriseLabCa implements LabCa, AutoCloseable {
     public List<PendingRequest> pending() {
         return store.pending().stream()
                 .map(r -> new PendingRequest(
+                        name(),
                         r.id(),
                         r.requesterName().orElse(r.caller()),
                         r.template().orElse(""),

@@ -35,13 +35,16 @@ public interface LabCa {
         return List.of(this);
     }
 
-    /** Requests waiting for an officer, oldest first. */
+    /** Requests waiting for an officer, oldest first (per CA, when the engine hosts several). */
     List<PendingRequest> pending();
 
-    /** Issues a pending request; false if no such pending request. */
+    /**
+     * Issues a pending request; false if no such pending request. An engine hosting several CAs
+     * acts only where the ID is unambiguous ({@link OfficerChoice}); officers name the CA there.
+     */
     boolean approve(int requestId, String officer);
 
-    /** Denies a pending request; false if no such pending request. */
+    /** Denies a pending request; false if no such pending request. Several CAs: as {@link #approve}. */
     boolean deny(int requestId, String officer);
 
     /**
@@ -50,6 +53,6 @@ public interface LabCa {
      */
     default void refreshDirectory() throws DirectoryException {}
 
-    /** One request under submission. */
-    record PendingRequest(int requestId, String requester, String template, java.time.Instant submitted) {}
+    /** One request under submission at CA {@code ca}, whose request ID it is. */
+    record PendingRequest(String ca, int requestId, String requester, String template, java.time.Instant submitted) {}
 }

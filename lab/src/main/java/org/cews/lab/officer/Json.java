@@ -11,14 +11,15 @@ final class Json {
 
     static String pending(List<PendingRequest> pending) {
         return pending.stream()
-                .map(p -> "{\"requestId\":" + p.requestId() + ",\"requester\":" + string(p.requester())
+                .map(p -> "{\"ca\":" + string(p.ca()) + ",\"requestId\":" + p.requestId() + ",\"requester\":"
+                        + string(p.requester())
                         + ",\"template\":" + string(p.template()) + ",\"submitted\":"
                         + string(String.valueOf(p.submitted())) + "}")
                 .collect(Collectors.joining(",", "[", "]"));
     }
 
-    static String decision(int requestId, String result) {
-        return "{\"requestId\":" + requestId + ",\"result\":" + string(result) + "}";
+    static String decision(String ca, int requestId, String result) {
+        return "{\"ca\":" + string(ca) + ",\"requestId\":" + requestId + ",\"result\":" + string(result) + "}";
     }
 
     static String error(String message) {

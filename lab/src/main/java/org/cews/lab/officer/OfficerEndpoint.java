@@ -6,13 +6,16 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cews.lab.LabRealm;
 import org.cews.lab.ca.LabCa;
+import org.cews.lab.ca.OfficerChoice;
 
 /**
  * The lab CA's officer, over HTTP on 127.0.0.1 only: what certutil -resubmit and -deny do on an AD
@@ -20,12 +23,17 @@ import org.cews.lab.ca.LabCa;
  * pended (disposition under submission):
  *
  * <pre>
- * GET  /pending                 200, JSON array of {requestId, requester, template, submitted}
- * POST /requests/{id}/approve   200 {"requestId":7,"result":"approved"}; 404 if not pending
- * POST /requests/{id}/deny      200 {"requestId":7,"result":"denied"};   404 if not pending
+ * GET  /pending[?ca=NAME]               200, JSON array of {ca, requestId, requester, template, submitted}
+ * POST /requests/{id}/approve[?ca=NAME] 200 {"ca":"Lab-Issuing-CA","requestId":7,"result":"approved"}
+ * POST /requests/{id}/deny[?ca=NAME]    200 {"ca":"Lab-Issuing-CA","requestId":7,"result":"denied"}
  * </pre>
  *
- * The officer's name for the CA's records is the {@code X-Officer} header, else "officer".
+ * Request IDs are per CA; {@code ca} names the CA, as certutil's {@code -config host\CA} does
+ * ({@link OfficerChoice}). Without it a lab with one CA acts as always, and one with several acts
+ * at the only CA with the ID pending; refusals, with nothing changed: 404 the request is not
+ * pending or no CA has that name (the message lists the CAs), 409 the ID is pending at several
+ * CAs (the message lists them), 400 a query other than one {@code ca}. The officer's name for the
+ * CA's records is the {@code X-Officer} header, else "officer".
  */
 public final class OfficerEndpoint implements AutoCloseable {
 
@@ -69,47 +77,108 @@ public final class OfficerEndpoint implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String method = exchange.getRequestMethod();
-            String path = exchange.getRequestURI().getPath();
-            Matcher decision = DECISION.matcher(path);
-            if (path.equals("/pending")) {
-                if (!method.equals("GET")) {
-                    reply(exchange, 405, Json.error("use GET"));
-                    return;
-                }
-                reply(exchange, 200, Json.pending(ca.pending()));
-            } else if (decision.matches()) {
-                if (!method.equals("POST")) {
-                    reply(exchange, 405, Json.error("use POST"));
-                    return;
-                }
-                decide(
+            try {
+                route(exchange);
+            } catch (BadQuery e) {
+                reply(exchange, 400, Json.error(e.getMessage()));
+            } catch (OfficerChoice.Refused e) {
+                LOG.log(
+                        System.Logger.Level.INFO,
+                        "LAB0705 officer command refused, nothing changed: {0}",
+                        e.getMessage());
+                reply(
                         exchange,
-                        Integer.parseInt(decision.group(1)),
-                        decision.group(2).equals("approve"));
-            } else {
-                reply(exchange, 404, Json.error("no such resource: " + path));
+                        e.reason() == OfficerChoice.Refused.Reason.AMBIGUOUS ? 409 : 404,
+                        Json.error(e.getMessage()));
             }
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "LAB0704 officer request failed", e);
         }
     }
 
-    private void decide(HttpExchange exchange, int requestId, boolean approve) throws IOException {
+    private void route(HttpExchange exchange) throws IOException, BadQuery, OfficerChoice.Refused {
+        String method = exchange.getRequestMethod();
+        String path = exchange.getRequestURI().getPath();
+        Matcher decision = DECISION.matcher(path);
+        if (path.equals("/pending")) {
+            if (!method.equals("GET")) {
+                reply(exchange, 405, Json.error("use GET"));
+                return;
+            }
+            Optional<String> caName = caName(exchange);
+            reply(
+                    exchange,
+                    200,
+                    Json.pending(OfficerChoice.authority(ca, caName).pending()));
+        } else if (decision.matches()) {
+            if (!method.equals("POST")) {
+                reply(exchange, 405, Json.error("use POST"));
+                return;
+            }
+            decide(
+                    exchange,
+                    Integer.parseInt(decision.group(1)),
+                    decision.group(2).equals("approve"),
+                    caName(exchange));
+        } else {
+            reply(exchange, 404, Json.error("no such resource: " + path));
+        }
+    }
+
+    private void decide(HttpExchange exchange, int requestId, boolean approve, Optional<String> caName)
+            throws IOException, OfficerChoice.Refused {
         String officer = exchange.getRequestHeaders().getFirst("X-Officer");
         officer = officer == null || officer.isBlank() ? "officer" : officer;
-        boolean done = approve ? ca.approve(requestId, officer) : ca.deny(requestId, officer);
+        LabCa holder = OfficerChoice.holder(ca, caName, requestId);
+        boolean done = approve ? holder.approve(requestId, officer) : holder.deny(requestId, officer);
         String result = approve ? "approved" : "denied";
         LOG.log(
                 System.Logger.Level.INFO,
-                "LAB0702 officer {0}: request {1,number,#} {2}",
+                "LAB0702 officer {0}: request {1,number,#} at {2} {3}",
                 officer,
                 requestId,
+                holder.name(),
                 done ? result : "not pending, unchanged");
         if (done) {
-            reply(exchange, 200, Json.decision(requestId, result));
+            reply(exchange, 200, Json.decision(holder.name(), requestId, result));
         } else {
-            reply(exchange, 404, Json.error("request " + requestId + " is not pending"));
+            reply(exchange, 404, Json.error("request " + requestId + " is not pending at " + holder.name()));
+        }
+    }
+
+    /** The query's {@code ca}, if any: the only parameter there may be, once, not empty. */
+    private static Optional<String> caName(HttpExchange exchange) throws BadQuery {
+        String query = exchange.getRequestURI().getRawQuery();
+        if (query == null || query.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> name = Optional.empty();
+        for (String parameter : query.split("&", -1)) {
+            int eq = parameter.indexOf('=');
+            String key = eq < 0 ? parameter : parameter.substring(0, eq);
+            String value;
+            try {
+                value = eq < 0 ? "" : URLDecoder.decode(parameter.substring(eq + 1), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                throw new BadQuery("query parameter " + key + " (expected: URL-encoded, actual: " + parameter + ")");
+            }
+            if (!key.equals("ca")) {
+                throw new BadQuery("query parameter (expected: ca, actual: " + key + ")");
+            }
+            if (name.isPresent() || value.isBlank()) {
+                throw new BadQuery("query parameter ca (expected: one CA name, actual: " + query + ")");
+            }
+            name = Optional.of(value);
+        }
+        return name;
+    }
+
+    /** A query the endpoint does not take. */
+    private static final class BadQuery extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        BadQuery(String message) {
+            super(message);
         }
     }
 

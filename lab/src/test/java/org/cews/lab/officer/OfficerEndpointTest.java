@@ -64,16 +64,16 @@ class OfficerEndpointTest {
         String json = out.toString(StandardCharsets.UTF_8);
         assertTrue(
                 json.startsWith(
-                        "[{\"requestId\":1,\"requester\":\"LAB\\\\alice\",\"template\":\"LabPendAll\",\"submitted\":\""),
+                        "[{\"ca\":\"Lab-Issuing-CA\",\"requestId\":1,\"requester\":\"LAB\\\\alice\",\"template\":\"LabPendAll\",\"submitted\":\""),
                 json);
-        assertTrue(json.contains("{\"requestId\":2,"), json);
+        assertTrue(json.contains("{\"ca\":\"Lab-Issuing-CA\",\"requestId\":2,"), json);
     }
 
     @Test
     void approveAndDenyDecideOnce() {
         assertEquals(0, officer(port(), "--officer=carol", "approve", "1"));
         assertEquals(
-                "{\"requestId\":1,\"result\":\"approved\"}",
+                "{\"ca\":\"Lab-Issuing-CA\",\"requestId\":1,\"result\":\"approved\"}",
                 out.toString(StandardCharsets.UTF_8).strip());
         assertEquals(0, officer(port(), "deny", "2"));
         assertEquals(List.of("1 approved by carol", "2 denied by officer"), ca.decisions);
@@ -85,11 +85,42 @@ class OfficerEndpointTest {
     }
 
     @Test
+    void withOneCaNamingItIsOptionalAndAnotherNameIsRefused() {
+        assertEquals(0, officer(port(), "--ca=" + FakeLabCa.NAME, "pending"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("\"requestId\":2,"));
+        assertEquals(1, officer(port(), "--ca=Lab-Issuing-CA-EC", "approve", "1"));
+        assertTrue(
+                err.toString(StandardCharsets.UTF_8)
+                        .contains("no CA named Lab-Issuing-CA-EC (the CAs: " + FakeLabCa.NAME + ")"),
+                err.toString(StandardCharsets.UTF_8));
+        assertEquals(1, officer(port(), "--ca=Other CA", "pending"));
+        assertEquals(List.of(), ca.decisions);
+        assertEquals(0, officer(port(), "--ca=" + FakeLabCa.NAME, "deny", "2"));
+        assertEquals(List.of("2 denied by officer"), ca.decisions);
+    }
+
+    @Test
+    void aQueryOtherThanOneCaIsRefused() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String base = "http://127.0.0.1:" + endpoint.port() + "/requests/1/approve?";
+        for (String query : List.of("x=1", "ca=", "ca=Lab-Issuing-CA&ca=Lab-Issuing-CA", "ca=Lab-Issuing-CA&")) {
+            HttpResponse<String> r = http.send(
+                    HttpRequest.newBuilder(URI.create(base + query))
+                            .POST(HttpRequest.BodyPublishers.noBody())
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(400, r.statusCode(), query + ": " + r.body());
+        }
+        assertEquals(List.of(), ca.decisions);
+    }
+
+    @Test
     void badCommandsAreUsageErrors() {
         assertEquals(2, officer(port(), "approve"));
         assertEquals(2, officer(port(), "approve", "seven"));
         assertEquals(2, officer(port(), "resubmit", "1"));
         assertEquals(2, officer("--bogus", "pending"));
+        assertEquals(2, officer(port(), "--ca=", "approve", "1"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("usage:"));
     }
 

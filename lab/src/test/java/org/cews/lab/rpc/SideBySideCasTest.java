@@ -2,9 +2,15 @@ package org.cews.lab.rpc;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -22,6 +28,7 @@ import org.cews.lab.Lab;
 import org.cews.lab.LabAccounts;
 import org.cews.lab.LabCaContext;
 import org.cews.lab.LabConfig;
+import org.cews.lab.Officer;
 import org.cews.lab.ca.LabCa;
 import org.cews.lab.ca.SideBySideCaFactory;
 import org.cews.policy.ldap.AdPolicyReader;
@@ -125,6 +132,83 @@ class SideBySideCasTest {
         assertEquals(
                 policy.enrollmentService(RSA_CA).orElseThrow().certificateTemplates(),
                 policy.enrollmentService(EC_CA).orElseThrow().certificateTemplates());
+    }
+
+    /**
+     * Request IDs are per CA: with one ID pending at both, the officer must name the CA; it lists
+     * each request's CA, refuses an unnamed or unknown CA with the CAs named, and acts only where told.
+     */
+    @Test
+    void theOfficerNamesTheCaWhenAnIdIsPendingAtBoth() throws Exception {
+        String password = ACCOUNTS.requireUser("alice").password();
+        int id;
+        try (RpcClientAssociation icpr = LabRpcClient.bind(
+                LabRpcClient.icprPort(lab.status().epmPort()), LabRpcClient.ntlm("alice", "LAB", password))) {
+            int rsa = pend(icpr, RSA_CA);
+            int ec = pend(icpr, EC_CA);
+            for (int i = 0; i < 10 && rsa != ec; i++) {
+                if (rsa < ec) {
+                    rsa = pend(icpr, RSA_CA);
+                } else {
+                    ec = pend(icpr, EC_CA);
+                }
+            }
+            assertEquals(rsa, ec, "one request ID pending at both CAs");
+            id = rsa;
+        }
+        String port = "--port=" + lab.status().officerPort();
+        assertEquals(0, officer(port, "pending"));
+        assertTrue(out.contains("{\"ca\":\"" + RSA_CA + "\",\"requestId\":" + id + ","), out);
+        assertTrue(out.contains("{\"ca\":\"" + EC_CA + "\",\"requestId\":" + id + ","), out);
+        assertEquals(0, officer(port, "--ca=" + EC_CA, "pending"));
+        assertFalse(out.contains(RSA_CA + "\""), out);
+
+        assertEquals(1, officer(port, "approve", String.valueOf(id)));
+        assertTrue(err.contains("pending at several CAs (" + RSA_CA + ", " + EC_CA + ")"), err);
+        assertEquals(1, officer(port, "--ca=Lab-Issuing-CA-X", "deny", String.valueOf(id)));
+        assertTrue(err.contains("no CA named Lab-Issuing-CA-X (the CAs: " + RSA_CA + ", " + EC_CA + ")"), err);
+        assertThrows(IllegalStateException.class, () -> lab.ca().deny(id, "officer"));
+        assertEquals(List.of(RSA_CA, EC_CA), pendingAt(id));
+
+        assertEquals(0, officer(port, "--ca=" + EC_CA, "approve", String.valueOf(id)));
+        assertEquals("{\"ca\":\"" + EC_CA + "\",\"requestId\":" + id + ",\"result\":\"approved\"}", out.strip());
+        assertEquals(List.of(RSA_CA), pendingAt(id));
+        assertEquals(1, officer(port, "--ca=" + EC_CA, "deny", String.valueOf(id)));
+        assertTrue(err.contains("request " + id + " is not pending at " + EC_CA), err);
+        // now only the RSA CA has it pending: no name needed
+        assertEquals(0, officer(port, "deny", String.valueOf(id)));
+        assertEquals("{\"ca\":\"" + RSA_CA + "\",\"requestId\":" + id + ",\"result\":\"denied\"}", out.strip());
+        assertEquals(List.of(), pendingAt(id));
+        assertEquals(1, officer(port, "approve", String.valueOf(id)));
+        assertTrue(err.contains("request " + id + " is not pending at any CA"), err);
+    }
+
+    static int pend(RpcClientAssociation icpr, String caName) throws Exception {
+        CertServerRequestResponse r = LabRpcClient.submit(icpr, caName, "CertificateTemplate:LabPendAll", csr);
+        assertEquals(Disposition.UNDER_SUBMISSION, r.disposition(), r.dispositionMessage());
+        return r.requestId();
+    }
+
+    static List<String> pendingAt(int id) {
+        return lab.ca().pending().stream()
+                .filter(p -> p.requestId() == id)
+                .map(LabCa.PendingRequest::ca)
+                .toList();
+    }
+
+    String out;
+    String err;
+
+    int officer(String... args) {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        int exit = Officer.run(
+                args,
+                new PrintStream(o, true, StandardCharsets.UTF_8),
+                new PrintStream(e, true, StandardCharsets.UTF_8));
+        out = o.toString(StandardCharsets.UTF_8);
+        err = e.toString(StandardCharsets.UTF_8);
+        return exit;
     }
 
     /** Asserts that {@code caName} issued the certificate, signing with {@code algorithm}; returns the CA's certificate. */
