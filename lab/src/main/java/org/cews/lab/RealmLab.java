@@ -93,7 +93,7 @@ public final class RealmLab implements AutoCloseable {
                     running,
                     CaRpcServer.start(
                             ca,
-                            LabSecurity.kerberosOnly(keys, new SecureRandom(), clock),
+                            LabSecurity.kerberosOnly(realm.realm(), keys, new SecureRandom(), clock),
                             config.epmPort(),
                             config.icprPort()));
             OfficerEndpoint officer = Lab.push(running, OfficerEndpoint.start(ca, config.officerPort()));
