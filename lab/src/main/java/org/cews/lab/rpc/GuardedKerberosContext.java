@@ -47,9 +47,8 @@ import org.cews.wcce.msrpce.ServerSecurityContext;
  * ticket session key, usage 11; RFC 4120 §5.3, §5.5.1) with the core's public codecs, because the
  * acceptor does not expose the authenticator. A refusal fails the context for good.
  */
-final class GuardedKerberosContext implements ServerSecurityContext {
+final class GuardedKerberosContext extends ForwardingSecurityContext {
 
-    private final ServerSecurityContext acceptor;
     private final ServiceKeys keys;
     private final ReplayCache replays;
     private final String realm;
@@ -57,15 +56,10 @@ final class GuardedKerberosContext implements ServerSecurityContext {
     private boolean failed;
 
     GuardedKerberosContext(ServerSecurityContext acceptor, ServiceKeys keys, ReplayCache replays, String realm) {
-        this.acceptor = acceptor;
+        super(acceptor);
         this.keys = keys;
         this.replays = replays;
         this.realm = realm;
-    }
-
-    @Override
-    public AuthType authType() {
-        return acceptor.authType();
     }
 
     @Override
@@ -78,10 +72,10 @@ final class GuardedKerberosContext implements ServerSecurityContext {
             if (apRep.isPresent() && Arrays.equals(encPart(apRep.get()), sentApRep)) {
                 throw fail("third-leg AP-REP (expected: the client's, actual: the acceptor's own AP-REP reflected)");
             }
-            return acceptor.accept(clientToken);
+            return delegate.accept(clientToken);
         }
         Optional<ApReqFacts> facts = kerberosMessage(clientToken, ApReq.TAG).flatMap(this::read);
-        Optional<byte[]> reply = acceptor.accept(clientToken);
+        Optional<byte[]> reply = delegate.accept(clientToken);
         Optional<byte[]> apRep = reply.flatMap(r -> kerberosMessage(r, ApRep.TAG));
         if (apRep.isPresent()) {
             admit(facts.orElseThrow(() -> fail("AP-REQ (expected: readable by the replay check, actual: not)")));
@@ -107,7 +101,7 @@ final class GuardedKerberosContext implements ServerSecurityContext {
     private Optional<byte[]> kerberosMessage(byte[] token, int tag) {
         try {
             byte[] inner = token;
-            if (acceptor.authType().equals(AuthType.SPNEGO)) {
+            if (delegate.authType().equals(AuthType.SPNEGO)) {
                 inner = (token.length > 0 && (token[0] & 0xFF) == 0x60)
                         ? NegTokenInit.decode(token).mechToken()
                         : NegTokenResp.decode(token).responseToken();
@@ -188,7 +182,7 @@ final class GuardedKerberosContext implements ServerSecurityContext {
 
     @Override
     public boolean isEstablished() {
-        return !failed && acceptor.isEstablished();
+        return !failed && delegate.isEstablished();
     }
 
     @Override
@@ -196,7 +190,7 @@ final class GuardedKerberosContext implements ServerSecurityContext {
         if (failed) {
             throw new RpcSecurityException("Kerberos context (expected: established, actual: refused)");
         }
-        return acceptor.principal();
+        return delegate.principal();
     }
 
     @Override
@@ -204,7 +198,7 @@ final class GuardedKerberosContext implements ServerSecurityContext {
         if (failed) {
             throw new RpcSecurityException("Kerberos context (expected: established, actual: refused)");
         }
-        return acceptor.protection();
+        return delegate.protection();
     }
 
     private record ApReqFacts(String clientRealm, ReplayCache.Entry entry) {}

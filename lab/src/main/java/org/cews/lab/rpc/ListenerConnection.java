@@ -5,9 +5,6 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.time.Duration;
 import java.util.Optional;
-import org.cews.wcce.msrpce.AuthType;
-import org.cews.wcce.msrpce.PduProtection;
-import org.cews.wcce.msrpce.RpcPrincipal;
 import org.cews.wcce.msrpce.RpcSecurityException;
 import org.cews.wcce.msrpce.ServerSecurityContext;
 import org.cews.wcce.msrpce.ServerSecurityContextFactory;
@@ -77,16 +74,10 @@ final class ListenerConnection {
     }
 
     /** A context that reports its establishment to the connection. */
-    private final class Observed implements ServerSecurityContext {
-        private final ServerSecurityContext delegate;
+    private final class Observed extends ForwardingSecurityContext {
 
         Observed(ServerSecurityContext delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public AuthType authType() {
-            return delegate.authType();
+            super(delegate);
         }
 
         @Override
@@ -96,21 +87,6 @@ final class ListenerConnection {
                 established();
             }
             return reply;
-        }
-
-        @Override
-        public boolean isEstablished() {
-            return delegate.isEstablished();
-        }
-
-        @Override
-        public RpcPrincipal principal() throws RpcSecurityException {
-            return delegate.principal();
-        }
-
-        @Override
-        public PduProtection protection() throws RpcSecurityException {
-            return delegate.protection();
         }
     }
 }
