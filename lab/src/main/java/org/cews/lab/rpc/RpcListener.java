@@ -176,6 +176,7 @@ final class RpcListener implements AutoCloseable {
                 name,
                 limits.maxConnections(),
                 victim.get().peer());
+        open.remove(victim.get()); // not chosen twice; its thread gives its slot back as it ends
         victim.get().close();
         try {
             return slots.tryAcquire(2, TimeUnit.SECONDS);
