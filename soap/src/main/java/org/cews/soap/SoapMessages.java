@@ -4,8 +4,8 @@ import java.text.MessageFormat;
 import java.util.Locale;
 
 /**
- * Every log and exception message of the SOAP module, with its typed ID (HOUSE-STYLE.md: one
- * registry per module). {@link #format} puts the ID in front, so an operator can search for it.
+ * Every log and exception message of the SOAP module, with its typed ID (one registry per
+ * module, as Elytron's message loggers). {@link #format} puts the ID in front, so an operator can search for it.
  * Patterns use {@link MessageFormat} placeholders; none contains an apostrophe.
  */
 public enum SoapMessages {
