@@ -210,7 +210,8 @@ public final class AdPolicyReader {
         }
     }
 
-    private String rootDseValue(LDAPConnection connection, String attribute) throws DirectoryException {
+    /** A rootDSE attribute AD always has; its absence means the server is no AD. */
+    static String rootDseValue(LDAPConnection connection, String attribute) throws DirectoryException {
         try {
             RootDSE rootDse = connection.getRootDSE();
             String value = rootDse == null ? null : rootDse.getAttributeValue(attribute);
@@ -220,7 +221,10 @@ public final class AdPolicyReader {
             }
             return value;
         } catch (LDAPException e) {
-            throw failed("reading the rootDSE", e);
+            throw new DirectoryException(
+                    "reading the rootDSE of " + connection.getConnectedAddress() + " failed: " + e.getResultCode()
+                            + (e.getDiagnosticMessage() == null ? "" : ": " + e.getDiagnosticMessage()),
+                    e);
         }
     }
 
