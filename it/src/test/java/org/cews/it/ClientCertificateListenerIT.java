@@ -16,7 +16,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.net.ssl.KeyManager;
-import javax.net.ssl.X509KeyManager;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.X509ExtendedKeyManager;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,8 +31,13 @@ class ClientCertificateListenerIT {
     private static final String PAGE = "/ADPolicyProvider_CEP_Certificate/service.svc/CEP";
 
     private static HttpResponse<String> get(KeyManager[] clientKeys) throws Exception {
+        return get(clientKeys, "TLSv1.3", "TLSv1.2");
+    }
+
+    private static HttpResponse<String> get(KeyManager[] clientKeys, String... protocols) throws Exception {
         HttpClient client = HttpClient.newBuilder()
                 .sslContext(TestServer.tls(clientKeys))
+                .sslParameters(new SSLParameters(null, protocols))
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10))
                 .build();
@@ -46,7 +53,8 @@ class ClientCertificateListenerIT {
     void handshakeAsksForACertificateNamingTheTrustedCaAndCompletesWithoutOne() throws Exception {
         RecordingKeyManager recorder = new RecordingKeyManager();
 
-        HttpResponse<String> response = get(new KeyManager[] {recorder});
+        // TLS 1.2: the CertificateRequest message itself lists the CA names.
+        HttpResponse<String> response = get(new KeyManager[] {recorder}, "TLSv1.2");
 
         assertEquals(200, response.statusCode(), response.body());
         assertTrue(
@@ -58,8 +66,10 @@ class ClientCertificateListenerIT {
     @Test
     void certificateFromAnUntrustedCaEndsTheHandshake() throws Exception {
         TestCertificates.Issuer rogue = TestCertificates.rogueCa("CN=rogue CA");
-        KeyManager[] keys = TestCertificates.client(rogue, TestCertificates.Spec.subject("CN=alice"));
-        assertThrows(IOException.class, () -> get(keys));
+        KeyManager[] keys = TestCertificates.alwaysPresent(
+                TestCertificates.client(rogue, TestCertificates.Spec.subject("CN=alice")));
+        assertThrows(IOException.class, () -> get(keys, "TLSv1.2"));
+        assertThrows(IOException.class, () -> get(keys, "TLSv1.3"));
     }
 
     @Test
@@ -73,8 +83,13 @@ class ClientCertificateListenerIT {
     }
 
     /** Presents no certificate; records the CA names of the server's CertificateRequest. */
-    private static final class RecordingKeyManager implements X509KeyManager {
+    private static final class RecordingKeyManager extends X509ExtendedKeyManager {
         final List<String> issuers = new CopyOnWriteArrayList<>();
+
+        @Override
+        public String chooseEngineClientAlias(String[] keyType, Principal[] issuers, SSLEngine engine) {
+            return chooseClientAlias(keyType, issuers, null);
+        }
 
         @Override
         public String chooseClientAlias(String[] keyType, Principal[] issuers, Socket socket) {

@@ -15,10 +15,13 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>Kerberos endpoints demand HTTP Negotiate: without an identity of role {@code kerberos}
- *       the container's SPNEGO mechanism is asked to authenticate, which answers 401 with
- *       {@code WWW-Authenticate: Negotiate} (the connection kept open) until a ticket checks out.
- *       Done here rather than by a web.xml constraint because constraints match paths with case,
- *       and the endpoints, like IIS, do not; and because CES paths carry the configured CA name.
+ *       (which only Elytron's SPNEGO mechanism gives) the answer is 401 with
+ *       {@code WWW-Authenticate: Negotiate}, the connection kept open. Done here rather than by a
+ *       web.xml constraint because constraints match paths with case, and the endpoints, like IIS,
+ *       do not; and because CES paths carry the configured CA name. (The Servlet API's
+ *       {@code authenticate()} does not serve: once the mechanisms have run for a request that
+ *       needed no authentication, WildFly's answers "authentication failed" instead of
+ *       challenging.)
  *   <li>Certificate endpoints demand the TLS client certificate that the handshake asked for
  *       (want-client-auth) and checked against the trusted CAs: without one, 403. No HTTP challenge
  *       exists for certificates.
@@ -51,19 +54,17 @@ public class EndpointAuthenticationFilter extends HttpFilter {
     }
 
     private static boolean admitted(AuthMode mode, HttpServletRequest request, HttpServletResponse response)
-            throws IOException, ServletException {
+            throws IOException {
         switch (mode) {
             case KERBEROS:
                 if (request.isUserInRole(KERBEROS_ROLE)) {
                     return true;
                 }
-                if (!request.authenticate(response)) {
-                    return false; // the mechanism answered: 401 Negotiate, or its refusal
+                if (request.getUserPrincipal() != null) {
+                    refuse(response, AuthMessages.SOAP0501.format());
+                    return false;
                 }
-                if (request.isUserInRole(KERBEROS_ROLE)) {
-                    return true;
-                }
-                refuse(response, AuthMessages.SOAP0501.format());
+                challenge(response);
                 return false;
             case CERTIFICATE:
                 if (request.getAttribute(CERTIFICATES) instanceof java.security.cert.X509Certificate[] chain
@@ -75,6 +76,20 @@ public class EndpointAuthenticationFilter extends HttpFilter {
             default:
                 return true;
         }
+    }
+
+    /**
+     * 401 with a bare {@code WWW-Authenticate: Negotiate} (RFC 4559 §4.1). The client's next request
+     * carries its token, which Elytron's SPNEGO mechanism checks before this filter runs: on
+     * success the request arrives here with a Kerberos identity; a continuation token is answered
+     * by the mechanism itself; a token it refuses (NTLM among them) gets its 403. The connection
+     * stays open (Undertow drains the unread body), which cepces needs for its channel binding.
+     */
+    private static void challenge(HttpServletResponse response) throws IOException {
+        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        response.setHeader("WWW-Authenticate", "Negotiate");
+        response.setContentType("text/plain;charset=UTF-8");
+        response.getOutputStream().write((AuthMessages.SOAP0503.format() + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
     private static void refuse(HttpServletResponse response, String message) throws IOException {
