@@ -52,6 +52,11 @@ public final class AdPolicyReader {
         this.clock = clock;
     }
 
+    /** The connections this reader uses, for other reads of the same directory ({@link AccountLookup}). */
+    public DirectoryConnector connector() {
+        return connector;
+    }
+
     /** The forest's Configuration NC, from the rootDSE. */
     public String configurationNamingContext() throws DirectoryException {
         try (LDAPConnection connection = connector.connect()) {

@@ -2,6 +2,7 @@ package org.cews.soap.auth;
 
 import java.time.Duration;
 import java.util.Properties;
+import org.cews.soap.SoapMessages;
 
 /**
  * The caller authentication's settings, the WildFly system properties {@code cews.auth.*} that
@@ -29,11 +30,11 @@ public record AuthSettings(
     public AuthSettings {
         if (realm == null || realm.isBlank()) {
             throw new IllegalArgumentException(
-                    AuthMessages.SOAP0518.format(PREFIX + "realm", realm, "a realm is required"));
+                    SoapMessages.SOAP0401.format(PREFIX + "realm", realm, "a realm is required"));
         }
         if (netbiosDomain == null || netbiosDomain.isBlank()) {
             throw new IllegalArgumentException(
-                    AuthMessages.SOAP0518.format(PREFIX + "netbiosDomain", netbiosDomain, "a domain is required"));
+                    SoapMessages.SOAP0401.format(PREFIX + "netbiosDomain", netbiosDomain, "a domain is required"));
         }
         if (maxFailures < 1
                 || identityCache.isNegative()
@@ -41,7 +42,7 @@ public record AuthSettings(
                 || failureWindow.isZero()
                 || block.isNegative()
                 || block.isZero()) {
-            throw new IllegalArgumentException(AuthMessages.SOAP0518.format(
+            throw new IllegalArgumentException(SoapMessages.SOAP0401.format(
                     PREFIX + "*",
                     maxFailures + "/" + identityCache + "/" + failureWindow + "/" + block,
                     "maxFailures must be at least 1, the times positive"));
@@ -69,7 +70,7 @@ public record AuthSettings(
         try {
             return Long.parseLong(value.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(AuthMessages.SOAP0518.format(PREFIX + name, value, "not a number"), e);
+            throw new IllegalArgumentException(SoapMessages.SOAP0401.format(PREFIX + name, value, "not a number"), e);
         }
     }
 }

@@ -12,6 +12,7 @@ import org.cews.policy.ldap.AccountNotUniqueException;
 import org.cews.policy.ldap.DirectoryAccount;
 import org.cews.policy.ldap.DirectoryException;
 import org.cews.policy.ldap.PasswordCheck;
+import org.cews.soap.SoapMessages;
 
 /**
  * Maps what a caller proved to its directory account, per mode (docs/AUTHENTICATION.md §2-§4),
@@ -65,7 +66,7 @@ public final class CallerResolver {
         String name = at < 0 ? principal : principal.substring(0, at);
         String realm = at < 0 ? settings.realm() : principal.substring(at + 1);
         if (!realm.equals(settings.realm()) || name.isEmpty()) {
-            throw refused(AuthMessages.SOAP0504.format(principal, settings.realm()));
+            throw refused(SoapMessages.SOAP0504.format(principal, settings.realm()));
         }
         String key = "krb:" + name.toLowerCase(Locale.ROOT);
         Optional<Account> cached = cache.get(key);
@@ -91,7 +92,7 @@ public final class CallerResolver {
         Instant now = clock.instant();
         if (now.isBefore(cert.getNotBefore().toInstant())
                 || now.isAfter(cert.getNotAfter().toInstant())) {
-            throw refused(AuthMessages.SOAP0507.format(
+            throw refused(SoapMessages.SOAP0507.format(
                     subject, cert.getNotBefore().toInstant(), cert.getNotAfter().toInstant()));
         }
         if (settings.revocation()) {
@@ -107,7 +108,7 @@ public final class CallerResolver {
         try {
             names = CertificateNames.of(cert);
         } catch (Der.DerException e) {
-            throw refused(AuthMessages.SOAP0508.format(subject, "undecodable names: " + e.getMessage()));
+            throw refused(SoapMessages.SOAP0508.format(subject, "undecodable names: " + e.getMessage()));
         }
         Optional<DirectoryAccount> byName = Optional.empty();
         for (String upn : names.upns()) {
@@ -125,14 +126,14 @@ public final class CallerResolver {
                 sid = Sid.parse(names.sid().get());
             } catch (AclFormatException e) {
                 throw refused(
-                        AuthMessages.SOAP0509.format(subject, names.sid().get(), "which is no SID: " + e.getMessage()));
+                        SoapMessages.SOAP0509.format(subject, names.sid().get(), "which is no SID: " + e.getMessage()));
             }
             Optional<DirectoryAccount> bySid = ask(subject, () -> lookup.bySid(sid));
             if (bySid.isEmpty()) {
-                throw refused(AuthMessages.SOAP0509.format(subject, sid, "which no account of the directory has"));
+                throw refused(SoapMessages.SOAP0509.format(subject, sid, "which no account of the directory has"));
             }
             if (byName.isPresent() && !byName.get().sid().equals(sid)) {
-                throw refused(AuthMessages.SOAP0509.format(
+                throw refused(SoapMessages.SOAP0509.format(
                         subject,
                         sid,
                         "but its names map to " + byName.get().samAccountName() + " ("
@@ -144,7 +145,7 @@ public final class CallerResolver {
             if (keyBasedRenewal) {
                 return Optional.empty();
             }
-            throw refused(AuthMessages.SOAP0508.format(subject, names.describe()));
+            throw refused(SoapMessages.SOAP0508.format(subject, names.describe()));
         }
         return Optional.of(remember(key, subject, found));
     }
@@ -154,12 +155,12 @@ public final class CallerResolver {
         String user = token.username() == null ? "" : token.username().strip();
         if (token.passwordType().isPresent() && !token.passwordType().get().endsWith("#PasswordText")) {
             throw refused(
-                    AuthMessages.SOAP0513.format(user, token.passwordType().get()));
+                    SoapMessages.SOAP0513.format(user, token.passwordType().get()));
         }
         char[] password = token.password();
         try {
             if (password.length == 0) {
-                throw refused(AuthMessages.SOAP0512.format(user));
+                throw refused(SoapMessages.SOAP0512.format(user));
             }
             String accountKey = "user:" + accountName(user).toLowerCase(Locale.ROOT);
             String sourceKey = "source:" + source;
@@ -167,7 +168,7 @@ public final class CallerResolver {
                 Optional<Instant> until = limiter.blockedUntil(key);
                 if (until.isPresent()) {
                     throw new AuthenticationException(
-                            AuthenticationException.Kind.RATE_LIMITED, AuthMessages.SOAP0515.format(key, until.get()));
+                            AuthenticationException.Kind.RATE_LIMITED, SoapMessages.SOAP0515.format(key, until.get()));
                 }
             }
             String cacheKey = "upn:" + user.toLowerCase(Locale.ROOT);
@@ -177,7 +178,7 @@ public final class CallerResolver {
                 if (found.isEmpty()) {
                     limiter.failed(accountKey);
                     limiter.failed(sourceKey);
-                    throw refused(AuthMessages.SOAP0505.format(user));
+                    throw refused(SoapMessages.SOAP0505.format(user));
                 }
                 account = Optional.of(remember(cacheKey, user, found));
             }
@@ -187,13 +188,13 @@ public final class CallerResolver {
             } catch (DirectoryException e) {
                 throw new AuthenticationException(
                         AuthenticationException.Kind.UNAVAILABLE,
-                        AuthMessages.SOAP0516.format(user, e.getMessage()),
+                        SoapMessages.SOAP0516.format(user, e.getMessage()),
                         e);
             }
             if (!outcome.accepted()) {
                 limiter.failed(accountKey);
                 limiter.failed(sourceKey);
-                throw refused(AuthMessages.SOAP0514.format(user, outcome.reason()));
+                throw refused(SoapMessages.SOAP0514.format(user, outcome.reason()));
             }
             limiter.succeeded(accountKey);
             return account.get();
@@ -208,7 +209,7 @@ public final class CallerResolver {
         if (slash >= 0) {
             String domain = user.substring(0, slash);
             if (!domain.equalsIgnoreCase(settings.netbiosDomain()) && !domain.equalsIgnoreCase(settings.realm())) {
-                throw refused(AuthMessages.SOAP0517.format(user, settings.netbiosDomain()));
+                throw refused(SoapMessages.SOAP0517.format(user, settings.netbiosDomain()));
             }
             return lookup.bySamAccountName(user.substring(slash + 1));
         }
@@ -233,11 +234,11 @@ public final class CallerResolver {
 
     private Account remember(String key, String who, Optional<DirectoryAccount> found) throws AuthenticationException {
         if (found.isEmpty()) {
-            throw refused(AuthMessages.SOAP0505.format(who));
+            throw refused(SoapMessages.SOAP0505.format(who));
         }
         DirectoryAccount a = found.get();
         if (a.disabled()) {
-            throw refused(AuthMessages.SOAP0505.format(who + " (" + a.samAccountName() + " is disabled)"));
+            throw refused(SoapMessages.SOAP0505.format(who + " (" + a.samAccountName() + " is disabled)"));
         }
         Account account = new Account(
                 settings.netbiosDomain(),
@@ -248,7 +249,7 @@ public final class CallerResolver {
         cache.put(key, account);
         LOG.log(
                 System.Logger.Level.DEBUG,
-                () -> AuthMessages.SOAP0519.format(
+                () -> SoapMessages.SOAP0518.format(
                         account.ntName(), who, account.sids().all().size()));
         return account;
     }
@@ -262,10 +263,10 @@ public final class CallerResolver {
         try {
             return query.run();
         } catch (AccountNotUniqueException e) {
-            throw refused(AuthMessages.SOAP0505.format(who + " (" + e.getMessage() + ")"));
+            throw refused(SoapMessages.SOAP0505.format(who + " (" + e.getMessage() + ")"));
         } catch (DirectoryException e) {
             throw new AuthenticationException(
-                    AuthenticationException.Kind.UNAVAILABLE, AuthMessages.SOAP0516.format(who, e.getMessage()), e);
+                    AuthenticationException.Kind.UNAVAILABLE, SoapMessages.SOAP0516.format(who, e.getMessage()), e);
         }
     }
 

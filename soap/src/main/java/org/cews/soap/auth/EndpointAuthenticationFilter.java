@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import org.cews.soap.SoapMessages;
 
 /**
  * The transport half of each endpoint's authentication, before the SOAP front door sees the
@@ -29,7 +30,8 @@ import java.util.Optional;
  *       endpoints never send a 401 (Windows would then fail with WS_E_SERVER_REQUIRES_BASIC_AUTH).
  * </ul>
  *
- * A plain GET or HEAD (the reachability page, which carries no data) passes on every endpoint. The
+ * A GET or HEAD (answered only with the reachability page, which carries no data) passes on every
+ * endpoint. The
  * account behind the credential is looked up afterwards by {@link CallerAuthenticator}.
  */
 public class EndpointAuthenticationFilter extends HttpFilter {
@@ -61,7 +63,7 @@ public class EndpointAuthenticationFilter extends HttpFilter {
                     return true;
                 }
                 if (request.getUserPrincipal() != null) {
-                    refuse(response, AuthMessages.SOAP0501.format());
+                    refuse(response, SoapMessages.SOAP0501.format());
                     return false;
                 }
                 challenge(response);
@@ -71,7 +73,7 @@ public class EndpointAuthenticationFilter extends HttpFilter {
                         && chain.length > 0) {
                     return true;
                 }
-                refuse(response, AuthMessages.SOAP0502.format());
+                refuse(response, SoapMessages.SOAP0502.format());
                 return false;
             default:
                 return true;
@@ -89,7 +91,7 @@ public class EndpointAuthenticationFilter extends HttpFilter {
         response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         response.setHeader("WWW-Authenticate", "Negotiate");
         response.setContentType("text/plain;charset=UTF-8");
-        response.getOutputStream().write((AuthMessages.SOAP0503.format() + "\n").getBytes(StandardCharsets.UTF_8));
+        response.getOutputStream().write((SoapMessages.SOAP0503.format() + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
     private static void refuse(HttpServletResponse response, String message) throws IOException {
@@ -98,9 +100,9 @@ public class EndpointAuthenticationFilter extends HttpFilter {
         response.getOutputStream().write((message + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
+    /** GET and HEAD only ever get the reachability page (SoapServlet). */
     static boolean isPlainGet(HttpServletRequest request) {
-        return ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))
-                && request.getQueryString() == null;
+        return "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
     }
 
     /** The decoded path below the context root. */

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.cews.soap.SoapMessages;
 
 /**
  * Revocation of a client certificate from the CRLs it names ([RFC 5280] 4.2.1.13 CRL distribution
@@ -123,6 +124,6 @@ public class RevocationCheck {
 
     private static AuthenticationException refused(String subject, String why) {
         return new AuthenticationException(
-                AuthenticationException.Kind.REFUSED, AuthMessages.SOAP0510.format(subject, why));
+                AuthenticationException.Kind.REFUSED, SoapMessages.SOAP0510.format(subject, why));
     }
 }
