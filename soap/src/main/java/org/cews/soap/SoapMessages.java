@@ -94,8 +94,8 @@ public enum SoapMessages {
     SOAP0516("the directory could not be asked about {0}: {1}"),
     /** A user name in a form that names no account. */
     SOAP0517("the user name {0} is not a UPN, DOMAIN\\user or a bare account name of domain {1}"),
-    /** Log: a caller authenticated. */
-    SOAP0518("caller {0} authenticated by {1} ({2} SIDs)");
+    /** Audit: a caller mapped to its account (read from the directory, not from the cache). */
+    SOAP0518("caller {0} ({1}) mapped from {2} by {3}, {4} SIDs");
 
     private final String pattern;
 

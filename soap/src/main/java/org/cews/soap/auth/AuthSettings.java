@@ -11,8 +11,10 @@ import org.cews.soap.SoapMessages;
  * @param realm the accounts' Kerberos realm; a Kerberos caller of another realm is refused
  * @param netbiosDomain the NetBIOS domain name, for DOMAIN&#92;user names and {@link Account#ntName()}
  * @param identityCache how long a caller's account and SIDs are kept
- * @param maxFailures wrong UsernameToken passwords per account, or per source address, within
- *     {@code failureWindow} before further attempts are refused
+ * @param maxFailures wrong UsernameToken passwords for one account within {@code failureWindow}
+ *     before further attempts for it are refused
+ * @param maxFailuresPerSource the same for one source address, whatever the accounts (higher: many
+ *     users may come through one proxy or NAT address)
  * @param block how long those attempts are refused
  * @param revocation check client certificates against the CRLs they name
  */
@@ -21,6 +23,7 @@ public record AuthSettings(
         String netbiosDomain,
         Duration identityCache,
         int maxFailures,
+        int maxFailuresPerSource,
         Duration failureWindow,
         Duration block,
         boolean revocation) {
@@ -56,6 +59,7 @@ public record AuthSettings(
                 p.getProperty(PREFIX + "netbiosDomain"),
                 Duration.ofSeconds(number(p, "identityCacheSeconds", 60)),
                 (int) number(p, "maxFailures", 5),
+                (int) number(p, "maxFailuresPerSource", 50),
                 Duration.ofSeconds(number(p, "failureWindowSeconds", 300)),
                 Duration.ofSeconds(number(p, "blockSeconds", 120)),
                 Boolean.parseBoolean(p.getProperty(PREFIX + "certificate.revocation", "false")

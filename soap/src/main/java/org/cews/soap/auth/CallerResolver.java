@@ -35,7 +35,8 @@ import org.cews.soap.SoapMessages;
  */
 public final class CallerResolver {
 
-    private static final System.Logger LOG = System.getLogger(CallerResolver.class.getName());
+    /** The audit category (configure-logging.cli: log/cews-audit.log). */
+    private static final System.Logger AUDIT = System.getLogger("org.cews.audit");
 
     private final AccountLookup lookup;
     private final PasswordCheck passwords;
@@ -43,7 +44,8 @@ public final class CallerResolver {
     private final Clock clock;
     private final RevocationCheck revocation;
     private final IdentityCache cache;
-    private final FailureLimiter limiter;
+    private final FailureLimiter accounts;
+    private final FailureLimiter sources;
 
     public CallerResolver(
             AccountLookup lookup,
@@ -57,7 +59,9 @@ public final class CallerResolver {
         this.clock = clock;
         this.revocation = revocation;
         this.cache = new IdentityCache(settings.identityCache(), clock);
-        this.limiter = new FailureLimiter(settings.maxFailures(), settings.failureWindow(), settings.block(), clock);
+        this.accounts = new FailureLimiter(settings.maxFailures(), settings.failureWindow(), settings.block(), clock);
+        this.sources =
+                new FailureLimiter(settings.maxFailuresPerSource(), settings.failureWindow(), settings.block(), clock);
     }
 
     /** A principal that Elytron's SPNEGO mechanism accepted: {@code name@REALM}. */
@@ -78,7 +82,7 @@ public final class CallerResolver {
                 () -> name.regionMatches(true, 0, "host/", 0, 5)
                         ? lookup.byDnsHostName(name.substring(5))
                         : lookup.bySamAccountName(name));
-        return remember(key, principal, found);
+        return remember(key, principal, "Kerberos", found);
     }
 
     /**
@@ -111,12 +115,17 @@ public final class CallerResolver {
             throw refused(SoapMessages.SOAP0508.format(subject, "undecodable names: " + e.getMessage()));
         }
         Optional<DirectoryAccount> byName = Optional.empty();
+        String how = "";
         for (String upn : names.upns()) {
-            byName = byName.isPresent() ? byName : ask(subject, () -> lookup.byUserPrincipalName(upn));
+            if (byName.isEmpty()) {
+                byName = ask(subject, () -> lookup.byUserPrincipalName(upn));
+                how = "certificate UPN " + upn;
+            }
         }
-        if (byName.isEmpty()) {
-            for (String dns : names.dnsNames()) {
-                byName = byName.isPresent() ? byName : ask(subject, () -> lookup.byDnsHostName(dns));
+        for (String dns : names.dnsNames()) {
+            if (byName.isEmpty()) {
+                byName = ask(subject, () -> lookup.byDnsHostName(dns));
+                how = "certificate DNS name " + dns;
             }
         }
         Optional<DirectoryAccount> found = byName;
@@ -140,6 +149,7 @@ public final class CallerResolver {
                                 + byName.get().sid() + ")"));
             }
             found = bySid;
+            how = "certificate SID extension" + (byName.isPresent() ? " (and " + how + ")" : "");
         }
         if (found.isEmpty()) {
             if (keyBasedRenewal) {
@@ -147,7 +157,7 @@ public final class CallerResolver {
             }
             throw refused(SoapMessages.SOAP0508.format(subject, names.describe()));
         }
-        return Optional.of(remember(key, subject, found));
+        return Optional.of(remember(key, subject, how, found));
     }
 
     /** A UsernameToken from {@code source} (the client's address). */
@@ -164,23 +174,18 @@ public final class CallerResolver {
             }
             String accountKey = "user:" + accountName(user).toLowerCase(Locale.ROOT);
             String sourceKey = "source:" + source;
-            for (String key : new String[] {accountKey, sourceKey}) {
-                Optional<Instant> until = limiter.blockedUntil(key);
-                if (until.isPresent()) {
-                    throw new AuthenticationException(
-                            AuthenticationException.Kind.RATE_LIMITED, SoapMessages.SOAP0515.format(key, until.get()));
-                }
-            }
+            blocked(accounts, accountKey);
+            blocked(sources, sourceKey);
             String cacheKey = "upn:" + user.toLowerCase(Locale.ROOT);
             Optional<Account> account = cache.get(cacheKey);
             if (account.isEmpty()) {
                 Optional<DirectoryAccount> found = ask(user, () -> find(user));
                 if (found.isEmpty()) {
-                    limiter.failed(accountKey);
-                    limiter.failed(sourceKey);
+                    accounts.failed(accountKey);
+                    sources.failed(sourceKey);
                     throw refused(SoapMessages.SOAP0505.format(user));
                 }
-                account = Optional.of(remember(cacheKey, user, found));
+                account = Optional.of(remember(cacheKey, user, "UsernameToken", found));
             }
             PasswordCheck.Outcome outcome;
             try {
@@ -192,14 +197,22 @@ public final class CallerResolver {
                         e);
             }
             if (!outcome.accepted()) {
-                limiter.failed(accountKey);
-                limiter.failed(sourceKey);
+                accounts.failed(accountKey);
+                sources.failed(sourceKey);
                 throw refused(SoapMessages.SOAP0514.format(user, outcome.reason()));
             }
-            limiter.succeeded(accountKey);
+            accounts.succeeded(accountKey);
             return account.get();
         } finally {
             java.util.Arrays.fill(password, '\0');
+        }
+    }
+
+    private static void blocked(FailureLimiter limiter, String key) throws AuthenticationException {
+        Optional<Instant> until = limiter.blockedUntil(key);
+        if (until.isPresent()) {
+            throw new AuthenticationException(
+                    AuthenticationException.Kind.RATE_LIMITED, SoapMessages.SOAP0515.format(key, until.get()));
         }
     }
 
@@ -232,7 +245,8 @@ public final class CallerResolver {
         return at < 0 ? name : name.substring(0, at);
     }
 
-    private Account remember(String key, String who, Optional<DirectoryAccount> found) throws AuthenticationException {
+    private Account remember(String key, String who, String how, Optional<DirectoryAccount> found)
+            throws AuthenticationException {
         if (found.isEmpty()) {
             throw refused(SoapMessages.SOAP0505.format(who));
         }
@@ -247,10 +261,14 @@ public final class CallerResolver {
                 a.dn(),
                 a.sids().callerSids());
         cache.put(key, account);
-        LOG.log(
-                System.Logger.Level.DEBUG,
+        AUDIT.log(
+                System.Logger.Level.INFO,
                 () -> SoapMessages.SOAP0518.format(
-                        account.ntName(), who, account.sids().all().size()));
+                        account.ntName(),
+                        account.sids().user(),
+                        who,
+                        how,
+                        account.sids().all().size()));
         return account;
     }
 

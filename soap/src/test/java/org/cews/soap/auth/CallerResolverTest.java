@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class CallerResolverTest {
 
     static final AuthSettings SETTINGS = new AuthSettings(
-            "LAB.EXAMPLE", "LAB", Duration.ofSeconds(60), 3, Duration.ofMinutes(5), Duration.ofMinutes(2), false);
+            "LAB.EXAMPLE", "LAB", Duration.ofSeconds(60), 3, 4, Duration.ofMinutes(5), Duration.ofMinutes(2), false);
 
     private InMemoryAd ad;
     private MutableClock clock;
@@ -218,7 +218,7 @@ class CallerResolverTest {
         CallerResolver checking = resolver(
                 ad.port(),
                 new AuthSettings(
-                        "LAB.EXAMPLE", "LAB", Duration.ZERO, 3, Duration.ofMinutes(5), Duration.ofMinutes(2), true));
+                        "LAB.EXAMPLE", "LAB", Duration.ZERO, 3, 4, Duration.ofMinutes(5), Duration.ofMinutes(2), true));
         assertEquals(List.of("http://127.0.0.1:9/lab.crl"), RevocationCheck.crlUrls(chain("upn_alice")[0]));
         AuthenticationException e =
                 assertThrows(AuthenticationException.class, () -> checking.certificate(chain("upn_alice"), false));
@@ -285,7 +285,7 @@ class CallerResolverTest {
 
     @Test
     void repeatedFailuresFromOneSourceAreRateLimitedForEveryAccount() throws Exception {
-        for (String user : new String[] {"alice", "bob", "carol"}) {
+        for (String user : new String[] {"alice", "bob", "carol", "nobody"}) {
             assertEquals(
                     AuthenticationException.Kind.REFUSED,
                     kind(() -> resolver.password(token(user, "guess"), "198.51.100.7")));
