@@ -16,9 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.net.ssl.KeyManager;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
-import javax.net.ssl.X509ExtendedKeyManager;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -83,34 +81,14 @@ class ClientCertificateListenerIT {
     }
 
     /** Presents no certificate; records the CA names of the server's CertificateRequest. */
-    private static final class RecordingKeyManager extends X509ExtendedKeyManager {
+    private static final class RecordingKeyManager extends TestCertificates.ClientKeyManager {
         final List<String> issuers = new CopyOnWriteArrayList<>();
-
-        @Override
-        public String chooseEngineClientAlias(String[] keyType, Principal[] issuers, SSLEngine engine) {
-            return chooseClientAlias(keyType, issuers, null);
-        }
 
         @Override
         public String chooseClientAlias(String[] keyType, Principal[] issuers, Socket socket) {
             for (Principal p : issuers == null ? new Principal[0] : issuers) {
                 this.issuers.add(new javax.security.auth.x500.X500Principal(p.getName()).getName());
             }
-            return null;
-        }
-
-        @Override
-        public String[] getClientAliases(String keyType, Principal[] issuers) {
-            return null;
-        }
-
-        @Override
-        public String[] getServerAliases(String keyType, Principal[] issuers) {
-            return null;
-        }
-
-        @Override
-        public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
             return null;
         }
 

@@ -167,30 +167,10 @@ final class TestCertificates {
     static KeyManager[] alwaysPresent(KeyManager[] keys) {
         X509ExtendedKeyManager inner = (X509ExtendedKeyManager) keys[0];
         return new KeyManager[] {
-            new X509ExtendedKeyManager() {
-                @Override
-                public String chooseEngineClientAlias(String[] keyType, Principal[] issuers, SSLEngine engine) {
-                    return "client";
-                }
-
+            new ClientKeyManager() {
                 @Override
                 public String chooseClientAlias(String[] keyType, Principal[] issuers, Socket socket) {
                     return "client";
-                }
-
-                @Override
-                public String[] getClientAliases(String keyType, Principal[] issuers) {
-                    return new String[] {"client"};
-                }
-
-                @Override
-                public String[] getServerAliases(String keyType, Principal[] issuers) {
-                    return null;
-                }
-
-                @Override
-                public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
-                    return null;
                 }
 
                 @Override
@@ -204,6 +184,29 @@ final class TestCertificates {
                 }
             }
         };
+    }
+
+    /** A client-side key manager: the engine's choice is the socket's, no server keys. */
+    abstract static class ClientKeyManager extends X509ExtendedKeyManager {
+        @Override
+        public String chooseEngineClientAlias(String[] keyType, Principal[] issuers, SSLEngine engine) {
+            return chooseClientAlias(keyType, issuers, null);
+        }
+
+        @Override
+        public String[] getClientAliases(String keyType, Principal[] issuers) {
+            return null;
+        }
+
+        @Override
+        public String[] getServerAliases(String keyType, Principal[] issuers) {
+            return null;
+        }
+
+        @Override
+        public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
+            return null;
+        }
     }
 
     private static GeneralName otherName(String oid, String utf8) {
