@@ -278,8 +278,7 @@ class AuthenticationIT {
 
     @Test
     void unmappedCertificateIsRefusedExceptOnKeyBasedRenewal() throws Exception {
-        KeyManager[] keys = TestCertificates.client(
-                TestCertificates.developmentCa(),
+        KeyManager[] keys = TestCertificates.fromDevelopmentCa(
                 TestCertificates.Spec.subject("CN=nobody,O=cews").upn("nobody@lab.example"));
         try (RawHttps http = new RawHttps(keys)) {
             RawHttps.Response refused = http.post(CEP_CERTIFICATE, null, BODY);
@@ -293,9 +292,8 @@ class AuthenticationIT {
     @Test
     void expiredOrForeignCertificatesNeverGetThrough() throws Exception {
         Instant now = Instant.now();
-        KeyManager[] expired = TestCertificates.alwaysPresent(TestCertificates.client(
-                TestCertificates.developmentCa(),
-                TestCertificates.Spec.subject("CN=expired,O=cews")
+        KeyManager[] expired = TestCertificates.alwaysPresent(
+                TestCertificates.fromDevelopmentCa(TestCertificates.Spec.subject("CN=expired,O=cews")
                         .sid(ALICE_SID)
                         .validity(now.minus(Duration.ofDays(10)), now.minus(Duration.ofDays(1)))));
         KeyManager[] foreign = TestCertificates.alwaysPresent(TestCertificates.client(
@@ -315,8 +313,7 @@ class AuthenticationIT {
 
     @Test
     void everyEndpointRefusesTheOtherModes() throws Exception {
-        KeyManager[] aliceCert = TestCertificates.client(
-                TestCertificates.developmentCa(),
+        KeyManager[] aliceCert = TestCertificates.fromDevelopmentCa(
                 TestCertificates.Spec.subject("CN=alice-other-modes,O=cews").sid(ALICE_SID));
         String goodToken = envelope("alice@lab.example", "Alice-Lab-Pw-1");
         // Kerberos endpoints: a certificate or a UsernameToken gets the Negotiate challenge, no entry.
@@ -355,8 +352,7 @@ class AuthenticationIT {
 
     @Test
     void aCertificateHolderOnTheKerberosEndpointIsChallengedNotRefused() throws Exception {
-        KeyManager[] keys = TestCertificates.client(
-                TestCertificates.developmentCa(),
+        KeyManager[] keys = TestCertificates.fromDevelopmentCa(
                 TestCertificates.Spec.subject("CN=alice,O=cews").upn("alice@lab.example"));
         try (RawHttps http = new RawHttps(keys)) {
             RawHttps.Response challenge = http.post(CEP_KERBEROS, null, BODY);
