@@ -2,7 +2,6 @@ package org.cews.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -286,7 +285,8 @@ class AuthenticationIT {
             assertTrue(refused.body().startsWith("SOAP0205 "), refused.body());
             assertAuthenticated(CEP_KBR, http.post(CEP_KBR, null, BODY));
         }
-        assertLog("SOAP0508 the client certificate CN=nobody,O=cews maps to no directory account");
+        assertLog(
+                "SOAP0508 the client certificate O=cews,CN=nobody maps to no directory account (tried: UPN nobody@lab.example)");
     }
 
     @Test
@@ -370,10 +370,17 @@ class AuthenticationIT {
         assertTrue(answer.body().contains("SOAP0107"), what + " " + answer.body());
     }
 
+    /**
+     * A UsernameToken refusal: a SOAP fault, never a 401 and never a bare Negotiate challenge. (A
+     * request that carried a valid Negotiate token anyway gets Elytron's mutual-authentication
+     * token back in WWW-Authenticate; that is no challenge, and the token still counts for nothing.)
+     */
     static void assertFailedAuthentication(String what, RawHttps.Response answer, String id) {
         assertEquals(500, answer.status(), what + " " + answer.body());
-        assertNotEquals(401, answer.status());
-        assertTrue(answer.header("WWW-Authenticate").isEmpty(), answer.headers().toString());
+        String negotiate = answer.header("WWW-Authenticate").orElse("Negotiate <none>");
+        assertTrue(
+                negotiate.startsWith("Negotiate ") && negotiate.length() > 10,
+                answer.headers().toString());
         assertTrue(answer.body().contains("FailedAuthentication"), what + " " + answer.body());
         assertTrue(answer.body().contains(id), what + " " + answer.body());
     }
