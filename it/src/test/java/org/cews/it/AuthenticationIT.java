@@ -309,6 +309,38 @@ class AuthenticationIT {
         }
     }
 
+    // ---- The caller the rest of the product sees
+
+    static final String GET_POLICIES = "<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\""
+            + " xmlns:a=\"http://www.w3.org/2005/08/addressing\"><s:Header><a:Action s:mustUnderstand=\"1\">"
+            + "http://schemas.microsoft.com/windows/pki/2009/01/enrollmentpolicy/IPolicy/GetPolicies</a:Action>"
+            + "<a:MessageID>urn:uuid:0d5c7c1e-3f7a-4a53-9b0e-6c1f2e8d4a11</a:MessageID></s:Header>"
+            + "<s:Body xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">"
+            + "<GetPolicies xmlns=\"http://schemas.microsoft.com/windows/pki/2009/01/enrollmentpolicy\">"
+            + "<client><lastUpdate xsi:nil=\"true\"/><preferredLanguage xsi:nil=\"true\"/></client>"
+            + "<requestFilter xsi:nil=\"true\"/></GetPolicies></s:Body></s:Envelope>";
+
+    @Test
+    void thePolicyIsTheMappedAccountsWhateverTheMode() throws Exception {
+        // alice (Web Server Enrollers) by Kerberos: WebServer, not the computers' Machine.
+        try (RawHttps http = new RawHttps(null)) {
+            RawHttps.Response kerberos =
+                    http.post(CEP_KERBEROS, "Negotiate " + alice.firstToken(KerberosClient.SPNEGO), GET_POLICIES);
+            assertEquals(200, kerberos.status(), kerberos.body());
+            assertTrue(kerberos.body().contains("<commonName>WebServer</commonName>"), kerberos.body());
+            assertFalse(kerberos.body().contains("<commonName>Machine</commonName>"), kerberos.body());
+        }
+        // The computer WEB01$ by a certificate with its DNS name: Machine, not WebServer.
+        KeyManager[] web01 = TestCertificates.fromDevelopmentCa(
+                TestCertificates.Spec.subject("CN=web01.lab.example").dns("web01.lab.example"));
+        try (RawHttps http = new RawHttps(web01)) {
+            RawHttps.Response computer = http.post(CEP_CERTIFICATE, null, GET_POLICIES);
+            assertEquals(200, computer.status(), computer.body());
+            assertTrue(computer.body().contains("<commonName>Machine</commonName>"), computer.body());
+            assertFalse(computer.body().contains("<commonName>WebServer</commonName>"), computer.body());
+        }
+    }
+
     // ---- Every endpoint refuses every other mode
 
     @Test
