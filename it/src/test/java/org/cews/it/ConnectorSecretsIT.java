@@ -46,7 +46,7 @@ class ConnectorSecretsIT {
         deploy = TestServer.deployProperties();
         Properties lab = LabEnrollmentIT.labStatus();
         String setUp = cli(Files.readString(Path.of("src/test/cli/it-secrets.cli")));
-        assertTrue(setUp.contains("\"outcome\" => \"success\""), setUp);
+        assertTrue(setUp.contains("The batch executed successfully"), setUp);
 
         passwordExpression = encrypt(deploy.getProperty("cews.ca.password"));
         agentPasswordExpression = encrypt(deploy.getProperty("cews.ca.agent.password"));
