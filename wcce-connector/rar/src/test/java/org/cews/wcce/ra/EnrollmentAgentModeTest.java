@@ -120,13 +120,18 @@ class EnrollmentAgentModeTest {
         return r;
     }
 
-    @Test
-    void theCaGetsTheAgentsCmc() throws Exception {
+    /** A connection of a factory whose agent certificate is valid now. */
+    private CaManagedConnection withValidAgent() throws Exception {
         Instant now = Instant.now();
         factory.setEnrollmentAgentKeyStore(agentKeyStore(now.minus(1, ChronoUnit.DAYS), now.plus(1, ChronoUnit.DAYS))
                 .toString());
         factory.setEnrollmentAgentKeyStorePassword(PASSWORD);
-        CaManagedConnection connection = (CaManagedConnection) factory.createManagedConnection(null, null);
+        return (CaManagedConnection) factory.createManagedConnection(null, null);
+    }
+
+    @Test
+    void theCaGetsTheAgentsCmc() throws Exception {
+        CaManagedConnection connection = withValidAgent();
         CaConnectionHandle handle = (CaConnectionHandle) connection.getConnection(null, null);
         EnrollmentResult result = handle.submit(forAlice());
         assertTrue(result instanceof EnrollmentResult.Issued, result.toString());
@@ -138,11 +143,7 @@ class EnrollmentAgentModeTest {
 
     @Test
     void aForgedRequesterNameInTheCesAttributesIsRefusedAndNothingIsSent() throws Exception {
-        Instant now = Instant.now();
-        factory.setEnrollmentAgentKeyStore(agentKeyStore(now.minus(1, ChronoUnit.DAYS), now.plus(1, ChronoUnit.DAYS))
-                .toString());
-        factory.setEnrollmentAgentKeyStorePassword(PASSWORD);
-        CaManagedConnection connection = (CaManagedConnection) factory.createManagedConnection(null, null);
+        CaManagedConnection connection = withValidAgent();
         CaConnectionHandle handle = (CaConnectionHandle) connection.getConnection(null, null);
         EnrollmentRequest alice = forAlice();
         for (String name : List.of("requester-name", "Requester Name", "requester%2Dname", "REQUESTERNAME", "SAN")) {
