@@ -218,6 +218,18 @@ class CepGetPoliciesIT {
     }
 
     @Test
+    void preferredLanguageNamesOidsAsTheDirectoryDoes() throws Exception {
+        String german = cepces("v0.3.17", "alice@lab.example", password("alice"))
+                .replace(
+                        "<ns2:preferredLanguage xsi:nil=\"true\" />",
+                        "<ns2:preferredLanguage>de-DE</ns2:preferredLanguage>");
+        Document doc = checkedAnswer(post(USERNAME_PASSWORD, german), "urn:uuid:c0c1892b-5b8e-4a06-9a3e-6f0d1c2b3a4d");
+        assertTrue(
+                texts(doc, "//x:oID/x:defaultName").contains("Lab mittlere Vertrauensstufe"),
+                texts(doc, "//x:oID/x:defaultName").toString());
+    }
+
+    @Test
     void aWrongPasswordIsAFailedAuthenticationFault() throws Exception {
         HttpResponse<String> response = post(USERNAME_PASSWORD, cepces("v0.3.17", "alice@lab.example", "wrong"));
         assertEquals(500, response.statusCode(), response.body());
