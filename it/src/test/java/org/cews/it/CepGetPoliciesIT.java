@@ -40,6 +40,7 @@ class CepGetPoliciesIT {
 
     static final String USERNAME_PASSWORD = "/ADPolicyProvider_CEP_UsernamePassword/service.svc/CEP";
     static final String WSSE = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd";
+    static final String WEB01_SID = "S-1-5-21-2918375215-1429853364-3387426671-1107";
     static final String WSU = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd";
 
     private static HttpClient client;
@@ -267,6 +268,53 @@ class CepGetPoliciesIT {
         HttpResponse<String> response = post(USERNAME_PASSWORD, empty);
         assertEquals(500, response.statusCode(), response.body());
         assertTrue(eval(parse(response.body()), "//s:Fault/s:Reason/s:Text").startsWith("CEP0105"), response.body());
+    }
+
+    /** cepces' path for Samba: the Kerberos endpoint, SPNEGO on the connection that got the 401. */
+    @Test
+    void cepcesOverKerberos() throws Exception {
+        KerberosClient alice = KerberosClient.login("alice", password("alice"));
+        String path = "/ADPolicyProvider_CEP_Kerberos/service.svc/CEP";
+        try (RawHttps http = new RawHttps(null)) {
+            String body = shape("cepces/GetPolicies/v0.3.17.xml");
+            assertEquals(401, http.post(path, null, body).status());
+            RawHttps.Response answer = http.post(path, "Negotiate " + alice.firstToken(KerberosClient.SPNEGO), body);
+            assertEquals(200, answer.status(), answer.body());
+            Document doc = parse(answer.body());
+            assertTrue(texts(doc, "//x:policy/x:attributes/x:commonName").contains("User"), answer.body());
+            assertEquals("urn:uuid:c0c1892b-5b8e-4a06-9a3e-6f0d1c2b3a4d", eval(doc, "//a:RelatesTo"));
+        }
+    }
+
+    /** A machine certificate (SID extension of WEB01$) on the Certificate endpoint: the Machine template. */
+    @Test
+    void cepcesOverACertificate() throws Exception {
+        javax.net.ssl.KeyManager[] keys = TestCertificates.client(
+                TestCertificates.developmentCa(),
+                TestCertificates.Spec.subject("CN=web01.lab.example").sid(WEB01_SID));
+        try (RawHttps http = new RawHttps(keys)) {
+            RawHttps.Response answer = http.post(
+                    "/ADPolicyProvider_CEP_Certificate/service.svc/CEP", null, shape("cepces/GetPolicies/v0.3.17.xml"));
+            assertEquals(200, answer.status(), answer.body());
+            List<String> templates = texts(parse(answer.body()), "//x:policy/x:attributes/x:commonName");
+            assertTrue(templates.contains("Machine"), templates.toString());
+        }
+    }
+
+    /** Key-based renewal: a certificate that maps to no account, only the templates that allow it. */
+    @Test
+    void keyBasedRenewalListsOnlyItsTemplates() throws Exception {
+        javax.net.ssl.KeyManager[] keys = TestCertificates.client(
+                TestCertificates.developmentCa(), TestCertificates.Spec.subject("CN=dmz01.example.net,O=cews"));
+        try (RawHttps http = new RawHttps(keys)) {
+            RawHttps.Response answer = http.post(
+                    "/KeyBasedRenewal_ADPolicyProvider_CEP_Certificate/service.svc/CEP",
+                    null,
+                    shape("cepces/GetPolicies/v0.3.17.xml"));
+            assertEquals(200, answer.status(), answer.body());
+            assertEquals(
+                    List.of("LabKeyBasedRenewal"), texts(parse(answer.body()), "//x:policy/x:attributes/x:commonName"));
+        }
     }
 
     @Test
