@@ -209,13 +209,13 @@ class CepGetPoliciesIT {
         Document alice = checkedAnswer(
                 post(USERNAME_PASSWORD, cepces("v0.3.17", "alice@lab.example", password("alice"))),
                 "urn:uuid:c0c1892b-5b8e-4a06-9a3e-6f0d1c2b3a4d");
-        Document carol = checkedAnswer(
-                post(USERNAME_PASSWORD, cepces("v0.3.17", "carol@lab.example", password("carol"))),
+        Document bob = checkedAnswer(
+                post(USERNAME_PASSWORD, cepces("v0.3.17", "bob@lab.example", password("bob"))),
                 "urn:uuid:c0c1892b-5b8e-4a06-9a3e-6f0d1c2b3a4d");
         List<String> aliceTemplates = texts(alice, "//x:policy/x:attributes/x:commonName");
-        List<String> carolTemplates = texts(carol, "//x:policy/x:attributes/x:commonName");
+        List<String> bobTemplates = texts(bob, "//x:policy/x:attributes/x:commonName");
         assertTrue(aliceTemplates.contains("LabUserV2"), aliceTemplates.toString());
-        assertFalse(carolTemplates.contains("LabUserV2"), "PKI Enroll Blocked denies carol: " + carolTemplates);
+        assertFalse(bobTemplates.contains("LabUserV2"), "PKI Enroll Blocked denies bob LabUserV2: " + bobTemplates);
     }
 
     @Test

@@ -78,8 +78,8 @@ public final class PolicyService {
         }
         PolicyView view = views.view(policy.snapshot(), policy.lastChanged(), caller, filter);
         List<CaEntry> cas = view.cas().isEmpty() ? views.usableCas(policy.snapshot(), caller, filter) : view.cas();
-        byte[] body =
-                GetPoliciesResponseWriter.write(new XcepAnswer(view, cas, settings.nextUpdateHours(), notChanged));
+        byte[] body = GetPoliciesResponseWriter.write(
+                new XcepAnswer(view, cas, settings.nextUpdateHours(), notChanged, language));
         Outcome outcome = new Outcome(
                 body, notChanged ? 0 : view.policies().size(), notChanged ? 0 : cas.size(), notChanged, false);
         if (answers.size() >= MAX_ENTRIES) {
