@@ -6,7 +6,8 @@
 #   lab/lab.sh stop    [--state=DIR]                 SIGTERM to the PID in the status file, wait
 #   lab/lab.sh status  [--state=DIR]                 print the status file; exit 1 unless running
 #   lab/lab.sh officer [--state=DIR] [--ca=CA] pending | approve ID | deny ID
-#                      (request IDs are per CA: with two CAs, --ca=CA names the one; lists show it)
+#                      (request IDs are per CA: with two CAs, --ca=CA names the one; lists show it;
+#                      the officer token is read from DIR/officer.token, which the lab writes 0600)
 #
 # Lab options (java -jar lab/target/lab-*.jar --help): --ldap-port --kdc-port --epm-port
 # --icpr-port --officer-port --ca-factory. DIR defaults to lab/target/lab-state; the lab writes
@@ -57,5 +58,5 @@ case "$cmd" in
     echo "lab: pid $pid did not stop in 20 s, killing it" >&2; kill -KILL "$pid" 2>/dev/null || true; exit 1 ;;
   status) [ -f "$status_file" ] && cat "$status_file"; running ;;
   officer) exec java -cp "$cp" org.cews.lab.Officer --state="$state" "${args[@]}" ;;
-  *) sed -n '2,19p' "$0" >&2; exit 2 ;;
+  *) sed -n '2,20p' "$0" >&2; exit 2 ;;
 esac

@@ -62,13 +62,16 @@ class LabEnrollmentIT {
         return status;
     }
 
-    /** The lab's officer approves pending request {@code id}. */
+    /** The lab's officer approves pending request {@code id}, with the officer token the lab wrote. */
     static void approve(int id) throws IOException, InterruptedException {
         Properties status = labStatus();
+        String token = Files.readString(Path.of(status.getProperty("officer.tokenFile")))
+                .strip();
         HttpResponse<String> approved = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(
                                         URI.create(status.getProperty("officer.url") + "requests/" + id + "/approve"))
+                                .header("Authorization", "Bearer " + token)
                                 .POST(HttpRequest.BodyPublishers.noBody())
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());

@@ -16,6 +16,7 @@ import org.cews.lab.directory.CaPublication;
 import org.cews.lab.directory.EmbeddedDirectory;
 import org.cews.lab.kdc.EmbeddedKdc;
 import org.cews.lab.officer.OfficerEndpoint;
+import org.cews.lab.officer.OfficerToken;
 import org.cews.lab.rpc.CaRpcServer;
 import org.cews.lab.rpc.LabSecurity;
 
@@ -77,7 +78,9 @@ public final class Lab implements AutoCloseable {
             LabSecurity security =
                     new LabSecurity(accounts.ntlm(), Optional.of(kdc.caServiceKeys()), new SecureRandom(), clock);
             CaRpcServer rpc = push(running, CaRpcServer.start(ca, security, config.epmPort(), config.icprPort()));
-            OfficerEndpoint officer = push(running, OfficerEndpoint.start(ca, config.officerPort()));
+            OfficerEndpoint officer = push(
+                    running,
+                    OfficerEndpoint.start(ca, config.officerPort(), OfficerToken.create(state, new SecureRandom())));
             LabStatus status = new LabStatus(
                     state,
                     directory.port(),

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Properties;
+import org.cews.lab.officer.OfficerToken;
 
 /**
  * What a running lab tells the scripts and tests that use it, written as
@@ -20,7 +21,7 @@ import java.util.Properties;
  * kdc.port, kerberos.realm, kerberos.krb5Conf, kerberos.httpKeytab, kerberos.httpPrincipal,
  *   kerberos.caKeytab, kerberos.caPrincipal, kerberos.cesKeytab, kerberos.cesPrincipal
  * epm.port, icpr.port
- * officer.port, officer.url
+ * officer.port, officer.url, officer.tokenFile (send its token as Authorization: Bearer TOKEN)
  * ca.name, ca.host, ca.certificate (the AIA file, DER)
  * accounts.file (a copy of the lab's accounts and passwords)
  * agent.keyStore, agent.keyStorePassword, agent.alias (svc-ces's Enrollment Agent PKCS#12; the
@@ -72,6 +73,7 @@ public record LabStatus(
         p.setProperty("icpr.port", String.valueOf(icprPort));
         p.setProperty("officer.port", String.valueOf(officerPort));
         p.setProperty("officer.url", "http://" + LabRealm.LOOPBACK + ":" + officerPort + "/");
+        p.setProperty("officer.tokenFile", absolute(stateDir.resolve(OfficerToken.FILE)));
         p.setProperty("ca.name", caName);
         p.setProperty("ca.host", LabRealm.CA_HOST);
         p.setProperty("ca.certificate", absolute(caCertificate));

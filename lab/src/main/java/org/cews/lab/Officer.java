@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import org.cews.lab.officer.OfficerToken;
 
 /**
  * The officer command: asks a running lab's officer endpoint
@@ -33,6 +34,8 @@ public final class Officer {
             --state=DIR   the lab's state directory (default ./lab-state): its lab-status.properties
                           names the officer port
             --port=N      the officer endpoint's port on 127.0.0.1, instead of the status file
+            --token-file=FILE  the officer token the endpoint asks for (default: DIR/officer.token,
+                          which the lab writes at each start, owner-only)
             --officer=NAME  the officer name the CA records (default: officer)
             Exit status: 0 done, 1 refused (no such pending request or CA, ID pending at several CAs),
             2 usage, 3 lab unreachable.
@@ -50,6 +53,7 @@ public final class Officer {
         Integer port = null;
         String officer = "officer";
         String ca = null;
+        Path tokenFile = null;
         List<String> words = new ArrayList<>();
         try {
             for (String arg : args) {
@@ -57,6 +61,8 @@ public final class Officer {
                     state = Path.of(arg.substring(8));
                 } else if (arg.startsWith("--port=")) {
                     port = Integer.parseInt(arg.substring(7));
+                } else if (arg.startsWith("--token-file=")) {
+                    tokenFile = Path.of(arg.substring(13));
                 } else if (arg.startsWith("--officer=")) {
                     officer = arg.substring(10);
                 } else if (arg.startsWith("--ca=")) {
@@ -78,6 +84,13 @@ public final class Officer {
                     return 3;
                 }
                 port = Integer.parseInt(status.getProperty("officer.port"));
+            }
+            Path tokenAt = tokenFile != null ? tokenFile : state.resolve(OfficerToken.FILE);
+            try {
+                request.header("Authorization", OfficerToken.read(tokenAt).authorization());
+            } catch (IOException e) {
+                err.println("officer: cannot read the officer token " + tokenAt + ": " + e);
+                return 3;
             }
             String base = "http://" + LabRealm.LOOPBACK + ":" + port;
             String query = ca == null ? "" : "?ca=" + URLEncoder.encode(ca, StandardCharsets.UTF_8);

@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import org.cews.lab.ca.LabCa;
 import org.cews.lab.directory.CaPublication;
 import org.cews.lab.officer.OfficerEndpoint;
+import org.cews.lab.officer.OfficerToken;
 import org.cews.lab.rpc.CaRpcServer;
 import org.cews.lab.rpc.LabSecurity;
 import org.cews.lab.rpc.ServiceKeytab;
@@ -93,10 +94,12 @@ public final class RealmLab implements AutoCloseable {
                     running,
                     CaRpcServer.start(
                             ca,
-                            LabSecurity.kerberosOnly(keys, new SecureRandom(), clock),
+                            LabSecurity.kerberosOnly(realm.realm(), keys, new SecureRandom(), clock),
                             config.epmPort(),
                             config.icprPort()));
-            OfficerEndpoint officer = Lab.push(running, OfficerEndpoint.start(ca, config.officerPort()));
+            OfficerEndpoint officer = Lab.push(
+                    running,
+                    OfficerEndpoint.start(ca, config.officerPort(), OfficerToken.create(state, new SecureRandom())));
             RealmLabStatus status = new RealmLabStatus(
                     state, realm, rpc.epmPort(), rpc.icprPort(), officer.port(), ca.name(), aia, clock.instant());
             Path file = status.write("running", clock.instant());

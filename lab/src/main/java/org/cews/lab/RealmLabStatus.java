@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Properties;
+import org.cews.lab.officer.OfficerToken;
 
 /**
  * The status file of a {@link RealmLab}, {@code <state dir>/lab-status.properties} like
@@ -17,7 +18,7 @@ import java.util.Properties;
  * ldap.url, ldap.address         the realm's directory the CA reads (address: where it is reached, if given)
  * ldap.bind                      how the CA binds there: GSSAPI as its principal, or simple as a DN
  * epm.port, icpr.port
- * officer.port, officer.url
+ * officer.port, officer.url, officer.tokenFile (send its token as Authorization: Bearer TOKEN)
  * ca.name, ca.host, ca.certificate (the AIA file, DER)
  * </pre>
  */
@@ -48,6 +49,7 @@ public record RealmLabStatus(
         p.setProperty("icpr.port", String.valueOf(icprPort));
         p.setProperty("officer.port", String.valueOf(officerPort));
         p.setProperty("officer.url", "http://" + LabRealm.LOOPBACK + ":" + officerPort + "/");
+        p.setProperty("officer.tokenFile", absolute(stateDir.resolve(OfficerToken.FILE)));
         p.setProperty("ca.name", caName);
         p.setProperty("ca.host", realm.caHost());
         p.setProperty("ca.certificate", absolute(caCertificate));

@@ -1,6 +1,7 @@
 package org.cews.it.samba;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.opentest4j.TestAbortedException;
 
 /**
  * What Samba's Kerberos acceptor checks in the DCE-style third leg, measured with impacket 0.10 as
@@ -22,7 +24,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * acceptor follows it): not the AP-REP's ctime/cusec, but its type, key, usage and seq-number; and
  * why stock impacket still fails against Samba (the alter_context's repeated context list, the
  * missing mechListMIC). Tickets come from MIT kinit/kvno into a ccache, because Samba's KDC refuses
- * impacket 0.10's own TGS-REQ. Skipped without impacket (unless CEWS_REQUIRE_IMPACKET=1) or kinit.
+ * impacket 0.10's own TGS-REQ. Skipped without impacket or kinit/kvno, unless CEWS_REQUIRE_IMPACKET=1,
+ * which makes a missing tool a failure.
  */
 @ExtendWith(SambaDomainController.Extension.class)
 class SambaImpacketKerberosIT {
@@ -67,13 +70,14 @@ class SambaImpacketKerberosIT {
                 && exec(List.of(PYTHON.toString(), "-c", "import impacket.dcerpc.v5.samr"), Map.of(), null)
                                 .exit()
                         == 0;
-        if ("1".equals(System.getenv("CEWS_REQUIRE_IMPACKET")) && !impacket) {
-            throw new AssertionError("CEWS_REQUIRE_IMPACKET=1 but /usr/bin/python3 cannot import impacket");
-        }
-        assumeTrue(impacket, "impacket not installed for /usr/bin/python3 (apt-get install python3-impacket)");
-        assumeTrue(
+        requireTool(
+                impacket,
+                "impacket not installed for /usr/bin/python3 (apt-get install python3-impacket)",
+                System.getenv());
+        requireTool(
                 Files.isExecutable(Path.of("/usr/bin/kinit")) && Files.isExecutable(Path.of("/usr/bin/kvno")),
-                "MIT kinit/kvno not installed (apt-get install krb5-user)");
+                "MIT kinit/kvno not installed (apt-get install krb5-user)",
+                System.getenv());
         Path ccache = dc.dir().resolve("impacket.ccache");
         Map<String, String> env = Map.of("KRB5_CONFIG", dc.krb5Conf().toString(), "KRB5CCNAME", ccache.toString());
         Exec kinit = exec(
@@ -102,6 +106,28 @@ class SambaImpacketKerberosIT {
         }
         assertTrue(results.keySet().containsAll(List.of(variants)), script.output());
         return results;
+    }
+
+    /**
+     * Skips the test when a tool it needs is missing, or fails it when the environment says
+     * CEWS_REQUIRE_IMPACKET=1 (CI does), as the other tiers do with their CEWS_REQUIRE_* variable:
+     * every tool these tests need counts, kinit and kvno as much as impacket.
+     */
+    static void requireTool(boolean present, String missing, Map<String, String> env) {
+        if (!present && "1".equals(env.get("CEWS_REQUIRE_IMPACKET"))) {
+            throw new AssertionError("CEWS_REQUIRE_IMPACKET=1 but " + missing);
+        }
+        assumeTrue(present, missing);
+    }
+
+    @Test
+    void aMissingKinitFailsWhenImpacketIsRequiredAndSkipsOtherwise() {
+        String missing = "MIT kinit/kvno not installed (apt-get install krb5-user)";
+        AssertionError failed = assertThrows(
+                AssertionError.class, () -> requireTool(false, missing, Map.of("CEWS_REQUIRE_IMPACKET", "1")));
+        assertEquals("CEWS_REQUIRE_IMPACKET=1 but " + missing, failed.getMessage());
+        assertThrows(TestAbortedException.class, () -> requireTool(false, missing, Map.of()));
+        requireTool(true, missing, Map.of("CEWS_REQUIRE_IMPACKET", "1"));
     }
 
     record Exec(int exit, String output) {}

@@ -19,6 +19,8 @@ public final class CertSrvErrors {
     public static final HResult CRYPT_E_ASN1_BADTAG = new HResult(0x8009310B);
     /** Truncated DER [inferred]. */
     public static final HResult CRYPT_E_ASN1_EOD = new HResult(0x80093102);
+    /** DER longer or nested deeper than any request (lab bound, issue 11 item 5) [inferred]. */
+    public static final HResult CRYPT_E_ASN1_LARGE = new HResult(0x80093104);
     /** A SignerInfo names a certificate the CMS does not carry [inferred]. */
     public static final HResult CRYPT_E_SIGNER_NOT_FOUND = new HResult(0x8009100E);
     /** A signer certificate outside its validity [inferred]. */
@@ -61,6 +63,7 @@ public final class CertSrvErrors {
             Map.entry(NTE_BAD_ALGID.code(), "NTE_BAD_ALGID"),
             Map.entry(CRYPT_E_ASN1_BADTAG.code(), "CRYPT_E_ASN1_BADTAG"),
             Map.entry(CRYPT_E_ASN1_EOD.code(), "CRYPT_E_ASN1_EOD"),
+            Map.entry(CRYPT_E_ASN1_LARGE.code(), "CRYPT_E_ASN1_LARGE"),
             Map.entry(CRYPT_E_SIGNER_NOT_FOUND.code(), "CRYPT_E_SIGNER_NOT_FOUND"),
             Map.entry(CERT_E_EXPIRED.code(), "CERT_E_EXPIRED"),
             Map.entry(CERT_E_UNTRUSTEDROOT.code(), "CERT_E_UNTRUSTEDROOT"),

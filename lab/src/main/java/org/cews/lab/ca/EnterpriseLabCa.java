@@ -10,6 +10,7 @@ import org.cews.lab.ca.issue.CaIdentity;
 import org.cews.lab.ca.issue.CertificateIssuer;
 import org.cews.lab.ca.policy.EndEntity;
 import org.cews.lab.ca.policy.EnterprisePolicy;
+import org.cews.lab.ca.request.BoundedDer;
 import org.cews.lab.ca.store.CaKeyStore;
 import org.cews.lab.ca.store.RequestRecord;
 import org.cews.lab.ca.store.RequestStatus;
@@ -30,6 +31,13 @@ import org.cews.wcce.msrpce.RpcPrincipal;
  * ({@link RequestEvaluator}) and answers from the row ({@link Responses}). Officers approve or deny
  * pending rows ({@link OfficerActions}). Every decision is one audit line. Nothing a caller sends
  * makes it throw: a fault in the lab itself is E_UNEXPECTED in the return value.
+ *
+ * <p>Hostile DER (issue 11 item 5): a blob over {@link BoundedDer#MAX_LENGTH} is refused in the
+ * return value before a request ID is allocated, like the other refusals of the call itself; a blob
+ * within it that nests too deep or does not decode gets an ID and a failed row ("Error Parsing
+ * Request", CRYPT_E_ASN1_*), as AD CS records every request it could not parse under an ID (its
+ * event 22 and Failed Requests view name one). The row is stored before the answer, so no ID is
+ * allocated without a row.
  *
  * <p>Open with {@link #open(LabCaConfig, LabDirectory)}: the key and certificate are created under
  * the state directory on first start and reused after, as is the request table. The CA owns the
@@ -98,6 +106,14 @@ public final class EnterpriseLabCa implements LabCa, AutoCloseable {
             }
             if (call.requestId() != 0) {
                 return refused(call, who, HResult.E_INVALIDARG, "a request blob with a request id");
+            }
+            if (call.request().bytes().length > BoundedDer.MAX_LENGTH) {
+                return refused(
+                        call,
+                        who,
+                        CertSrvErrors.CRYPT_E_ASN1_LARGE,
+                        "request blob of " + call.request().bytes().length + " bytes (at most " + BoundedDer.MAX_LENGTH
+                                + ")");
             }
             return submit(call, caller);
         } catch (DirectoryException e) {

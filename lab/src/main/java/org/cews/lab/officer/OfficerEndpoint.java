@@ -34,6 +34,10 @@ import org.cews.lab.ca.OfficerChoice;
  * pending or no CA has that name (the message lists the CAs), 409 the ID is pending at several
  * CAs (the message lists them), 400 a query other than one {@code ca}. The officer's name for the
  * CA's records is the {@code X-Officer} header, else "officer".
+ *
+ * <p>Every request must carry the lab's {@link OfficerToken} ({@code Authorization: Bearer
+ * <token>}, the token from {@code officer.token} in the state directory): without it, 401 and
+ * nothing listed or changed. Loopback alone is no protection on a shared host (issue 11 item 7).
  */
 public final class OfficerEndpoint implements AutoCloseable {
 
@@ -43,15 +47,17 @@ public final class OfficerEndpoint implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final LabCa ca;
+    private final OfficerToken token;
 
-    private OfficerEndpoint(HttpServer server, ExecutorService executor, LabCa ca) {
+    private OfficerEndpoint(HttpServer server, ExecutorService executor, LabCa ca, OfficerToken token) {
         this.server = server;
         this.executor = executor;
         this.ca = ca;
+        this.token = token;
     }
 
-    /** Listens on 127.0.0.1:{@code port} (0: the OS chooses). */
-    public static OfficerEndpoint start(LabCa ca, int port) throws IOException {
+    /** Listens on 127.0.0.1:{@code port} (0: the OS chooses), for callers that show {@code token}. */
+    public static OfficerEndpoint start(LabCa ca, int port, OfficerToken token) throws IOException {
         HttpServer server =
                 HttpServer.create(new InetSocketAddress(InetAddress.getByName(LabRealm.LOOPBACK), port), 16);
         ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
@@ -59,7 +65,7 @@ public final class OfficerEndpoint implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        OfficerEndpoint endpoint = new OfficerEndpoint(server, executor, ca);
+        OfficerEndpoint endpoint = new OfficerEndpoint(server, executor, ca, token);
         server.createContext("/", endpoint::handle);
         server.setExecutor(executor);
         server.start();
@@ -97,6 +103,21 @@ public final class OfficerEndpoint implements AutoCloseable {
     }
 
     private void route(HttpExchange exchange) throws IOException, BadQuery, OfficerChoice.Refused {
+        if (!token.admits(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "LAB0706 officer request refused: {0} {1} without the officer token, from {2}",
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getPath(),
+                    exchange.getRemoteAddress());
+            exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"lab officer\"");
+            reply(
+                    exchange,
+                    401,
+                    Json.error("the officer token is required: Authorization: Bearer <the token in " + OfficerToken.FILE
+                            + " of the lab's state directory>"));
+            return;
+        }
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getPath();
         Matcher decision = DECISION.matcher(path);

@@ -18,13 +18,12 @@ import org.cews.wcce.msrpce.ServerSecurityContextFactory;
  * mapper (Windows: 135; the lab: 10135 by default), unauthenticated, and ICertPassage on its own
  * port (OS-chosen by default, as Windows picks one from its dynamic range) at packet privacy,
  * with the security providers of {@link LabSecurity}. The endpoint mapper reports the ICPR port.
+ * Both listeners hold idle and unauthenticated sockets to {@link RpcListener.Limits#DEFAULT}.
  */
 public final class CaRpcServer implements AutoCloseable {
 
-    /** Connections served at once per endpoint; more are closed on arrival. */
-    public static final int MAX_CONNECTIONS = 64;
-    /** An idle connection is closed after this long without a PDU. */
-    public static final int IDLE_TIMEOUT_MILLIS = 30 * 60 * 1000;
+    /** Connections served at once per endpoint; beyond it, unauthenticated ones make room or new ones are closed. */
+    public static final int MAX_CONNECTIONS = RpcListener.Limits.DEFAULT.maxConnections();
 
     private final RpcListener icpr;
     private final RpcListener epm;
@@ -37,31 +36,37 @@ public final class CaRpcServer implements AutoCloseable {
     /** Opens the ICPR endpoint on {@code icprPort}, then the endpoint mapper on {@code epmPort}; 0 lets the OS choose. */
     public static CaRpcServer start(LabCa ca, ServerSecurityContextFactory security, int epmPort, int icprPort)
             throws IOException {
+        return start(ca, security, epmPort, icprPort, RpcListener.Limits.DEFAULT);
+    }
+
+    static CaRpcServer start(
+            LabCa ca, ServerSecurityContextFactory security, int epmPort, int icprPort, RpcListener.Limits limits)
+            throws IOException {
         InetAddress loopback = InetAddress.getByName(LabRealm.LOOPBACK);
+        List<RpcInterface> icprInterfaces =
+                List.of(RpcInterface.authenticated(IcprInterface.SYNTAX, new IcprHandler(ca)));
         RpcListener icpr = RpcListener.open(
                 "icpr",
                 loopback,
                 icprPort,
-                port -> new RpcServer(
-                        List.of(RpcInterface.authenticated(IcprInterface.SYNTAX, new IcprHandler(ca))),
-                        security,
-                        RpcLimits.DEFAULT,
-                        String.valueOf(port)),
-                MAX_CONNECTIONS,
-                IDLE_TIMEOUT_MILLIS);
+                (port, connection) -> new RpcServer(
+                        icprInterfaces, connection.observe(security), RpcLimits.DEFAULT, String.valueOf(port)),
+                true,
+                limits);
         try {
             EndpointMapperHandler mapper = new EndpointMapperHandler(Map.of(IcprInterface.SYNTAX, icpr.port()));
+            List<RpcInterface> epmInterfaces = List.of(RpcInterface.unauthenticated(EpmInterface.SYNTAX, mapper));
             RpcListener epm = RpcListener.open(
                     "epm",
                     loopback,
                     epmPort,
-                    port -> new RpcServer(
-                            List.of(RpcInterface.unauthenticated(EpmInterface.SYNTAX, mapper)),
+                    (port, connection) -> new RpcServer(
+                            epmInterfaces,
                             ServerSecurityContextFactory.none(),
                             RpcLimits.DEFAULT,
                             String.valueOf(port)),
-                    MAX_CONNECTIONS,
-                    IDLE_TIMEOUT_MILLIS);
+                    false,
+                    limits);
             return new CaRpcServer(icpr, epm);
         } catch (IOException | RuntimeException e) {
             icpr.close();

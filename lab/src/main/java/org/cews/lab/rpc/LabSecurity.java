@@ -18,8 +18,9 @@ import org.cews.wcce.msrpce.ServerSecurityContextFactory;
 /**
  * The security providers the lab CA accepts on a bind ([MS-RPCE] 3.3.1.5.2.1), as an AD CS host
  * does: NTLM (auth_type 10, [MS-NLMP]) against the lab accounts, and, when the CA's service keys
- * are given, Kerberos (16, [MS-KILE] 3.4.5) and SPNEGO around Kerberos (9, [MS-SPNG]). Every
- * context is wrapped to log who bound with what.
+ * are given, Kerberos (16, [MS-KILE] 3.4.5) and SPNEGO around Kerberos (9, [MS-SPNG]). Kerberos
+ * contexts share one replay cache and take clients of the CA's realm only ({@link
+ * GuardedKerberosContext}). Every context is wrapped to log who bound with what.
  */
 public final class LabSecurity implements ServerSecurityContextFactory {
 
@@ -29,8 +30,13 @@ public final class LabSecurity implements ServerSecurityContextFactory {
 
     private static final System.Logger LOG = System.getLogger(LabSecurity.class.getName());
 
+    /** Authenticators remembered at once; about 30 logons a second for the ten-minute window. */
+    static final int REPLAY_CACHE_CAPACITY = 20_000;
+
     private final Optional<NtlmCredentialLookup> accounts;
     private final Optional<ServiceKeys> caKeys;
+    private final String realm;
+    private final ReplayCache replays;
     private final SecureRandom random;
     private final Clock clock;
 
@@ -39,24 +45,30 @@ public final class LabSecurity implements ServerSecurityContextFactory {
      *     (bind_nak, authentication type not recognized)
      */
     public LabSecurity(NtlmCredentialLookup accounts, Optional<ServiceKeys> caKeys, SecureRandom random, Clock clock) {
-        this(Optional.of(accounts), caKeys, random, clock);
+        this(Optional.of(accounts), caKeys, LabRealm.REALM, random, clock);
     }
 
     private LabSecurity(
-            Optional<NtlmCredentialLookup> accounts, Optional<ServiceKeys> caKeys, SecureRandom random, Clock clock) {
+            Optional<NtlmCredentialLookup> accounts,
+            Optional<ServiceKeys> caKeys,
+            String realm,
+            SecureRandom random,
+            Clock clock) {
         this.accounts = accounts;
         this.caKeys = caKeys;
+        this.realm = realm;
         this.random = random;
         this.clock = clock;
+        this.replays = new ReplayCache(REPLAY_CACHE_CAPACITY, KerberosServerContext.MAX_SKEW, clock);
     }
 
     /**
      * Kerberos and SPNEGO only, for a CA inside a realm whose passwords the lab does not hold
      * ({@link org.cews.lab.RealmLab}): an NTLM bind gets bind_nak, as from a host that does not
-     * offer the package.
+     * offer the package. Clients of {@code realm} only.
      */
-    public static LabSecurity kerberosOnly(ServiceKeys caKeys, SecureRandom random, Clock clock) {
-        return new LabSecurity(Optional.empty(), Optional.of(caKeys), random, clock);
+    public static LabSecurity kerberosOnly(String realm, ServiceKeys caKeys, SecureRandom random, Clock clock) {
+        return new LabSecurity(Optional.empty(), Optional.of(caKeys), realm, random, clock);
     }
 
     @Override
@@ -81,12 +93,14 @@ public final class LabSecurity implements ServerSecurityContextFactory {
             return Optional.empty();
         }
         RandomSource randomSource = random::nextBytes;
+        ServerSecurityContext acceptor;
         if (authType.equals(AuthType.KERBEROS)) {
-            return Optional.of(new KerberosServerContext(caKeys.get(), randomSource, clock));
+            acceptor = new KerberosServerContext(caKeys.get(), randomSource, clock);
+        } else if (authType.equals(AuthType.SPNEGO)) {
+            acceptor = new SpnegoServerContext(new KerberosServerContext(caKeys.get(), randomSource, clock));
+        } else {
+            return Optional.empty();
         }
-        if (authType.equals(AuthType.SPNEGO)) {
-            return Optional.of(new SpnegoServerContext(new KerberosServerContext(caKeys.get(), randomSource, clock)));
-        }
-        return Optional.empty();
+        return Optional.of(new GuardedKerberosContext(acceptor, caKeys.get(), replays, realm));
     }
 }

@@ -2,25 +2,16 @@ package org.cews.lab.rpc;
 
 import java.util.Optional;
 import org.cews.wcce.msrpce.AuthType;
-import org.cews.wcce.msrpce.PduProtection;
-import org.cews.wcce.msrpce.RpcPrincipal;
 import org.cews.wcce.msrpce.RpcSecurityException;
 import org.cews.wcce.msrpce.ServerSecurityContext;
 
 /** A server security context that logs one line when it authenticates someone and one when it refuses. */
-final class LoggedSecurityContext implements ServerSecurityContext {
+final class LoggedSecurityContext extends ForwardingSecurityContext {
 
     private static final System.Logger LOG = System.getLogger(LabSecurity.class.getName());
 
-    private final ServerSecurityContext delegate;
-
     LoggedSecurityContext(ServerSecurityContext delegate) {
-        this.delegate = delegate;
-    }
-
-    @Override
-    public AuthType authType() {
-        return delegate.authType();
+        super(delegate);
     }
 
     @Override
@@ -40,21 +31,6 @@ final class LoggedSecurityContext implements ServerSecurityContext {
             LOG.log(System.Logger.Level.INFO, "LAB0403 bind refused ({0}): {1}", name(authType()), e.getMessage());
             throw e;
         }
-    }
-
-    @Override
-    public boolean isEstablished() {
-        return delegate.isEstablished();
-    }
-
-    @Override
-    public RpcPrincipal principal() throws RpcSecurityException {
-        return delegate.principal();
-    }
-
-    @Override
-    public PduProtection protection() throws RpcSecurityException {
-        return delegate.protection();
     }
 
     static String name(AuthType type) {

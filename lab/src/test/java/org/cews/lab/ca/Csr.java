@@ -66,6 +66,12 @@ final class Csr {
         return this;
     }
 
+    /** Any extension, its extnValue as given (hostile contents included). */
+    Csr extension(org.bouncycastle.asn1.ASN1ObjectIdentifier oid, byte[] value) {
+        extensions.add(new Extension(oid, false, value));
+        return this;
+    }
+
     Csr pair(String name, String value) {
         pairs.put(name, value);
         return this;

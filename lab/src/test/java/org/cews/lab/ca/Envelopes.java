@@ -33,10 +33,23 @@ import org.cews.lab.ca.request.NameValuePairs;
 /** CMS and CMC envelopes around a PKCS#10, built the way Windows clients and enrollment agents do. */
 final class Envelopes {
 
-    /** One SignerInfo: the certificate it names, the key that really signs, authenticated pairs. */
-    record Signer(X509CertificateHolder certificate, PrivateKey key, Map<String, String> signedPairs) {
+    /**
+     * One SignerInfo: the certificate it names (null: the requested key itself, in the
+     * subjectKeyIdentifier form), the key that really signs, authenticated pairs.
+     */
+    record Signer(
+            X509CertificateHolder certificate, KeyPair requestKey, PrivateKey key, Map<String, String> signedPairs) {
+        Signer(X509CertificateHolder certificate, PrivateKey key, Map<String, String> signedPairs) {
+            this(certificate, null, key, signedPairs);
+        }
+
         static Signer of(X509CertificateHolder certificate, PrivateKey key) {
             return new Signer(certificate, key, Map.of());
+        }
+
+        /** Signed by the requested key, named by its subjectKeyIdentifier (as certreq signs). */
+        static Signer byRequestKey(KeyPair requestKey, Map<String, String> signedPairs) {
+            return new Signer(null, requestKey, requestKey.getPrivate(), signedPairs);
         }
     }
 
@@ -52,7 +65,10 @@ final class Envelopes {
                 b.setSignedAttributeGenerator(new DefaultSignedAttributeTableGenerator(new AttributeTable(
                         new org.bouncycastle.asn1.cms.Attribute(nvp.getAttrType(), nvp.getAttrValues()))));
             }
-            gen.addSignerInfoGenerator(b.build(Csr.signer(s.key()), s.certificate()));
+            gen.addSignerInfoGenerator(
+                    s.certificate() == null
+                            ? b.build(Csr.signer(s.key()), ski(s.requestKey()))
+                            : b.build(Csr.signer(s.key()), s.certificate()));
         }
         gen.addCertificates(new CollectionStore<>(certificates));
         return gen.generate(new CMSProcessableByteArray(CMSObjectIdentifiers.data, pkcs10), true)
@@ -80,12 +96,7 @@ final class Envelopes {
                 new TaggedContentInfo[0],
                 new OtherMsg[0]);
         CMSSignedDataGenerator gen = new CMSSignedDataGenerator();
-        byte[] ski = MessageDigest.getInstance("SHA-1")
-                .digest(org.bouncycastle.asn1.x509.SubjectPublicKeyInfo.getInstance(
-                                requestKey.getPublic().getEncoded())
-                        .getPublicKeyData()
-                        .getBytes());
-        gen.addSignerInfoGenerator(builder().build(Csr.signer(requestKey.getPrivate()), ski));
+        gen.addSignerInfoGenerator(builder().build(Csr.signer(requestKey.getPrivate()), ski(requestKey)));
         List<X509CertificateHolder> certs = new ArrayList<>();
         for (Signer s : more) {
             gen.addSignerInfoGenerator(builder().build(Csr.signer(s.key()), s.certificate()));
@@ -94,6 +105,15 @@ final class Envelopes {
         gen.addCertificates(new CollectionStore<>(certs));
         return gen.generate(new CMSProcessableByteArray(CMCObjectIdentifiers.id_cct_PKIData, data.getEncoded()), true)
                 .getEncoded();
+    }
+
+    /** RFC 5280 4.2.1.2 method 1: the SHA-1 of the subjectPublicKey bits. */
+    private static byte[] ski(KeyPair key) throws Exception {
+        return MessageDigest.getInstance("SHA-1")
+                .digest(org.bouncycastle.asn1.x509.SubjectPublicKeyInfo.getInstance(
+                                key.getPublic().getEncoded())
+                        .getPublicKeyData()
+                        .getBytes());
     }
 
     private static SignerInfoGeneratorBuilder builder() throws Exception {

@@ -10,6 +10,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.util.List;
 import org.cews.lab.FakeLabCa;
 import org.cews.lab.Officer;
@@ -19,11 +23,16 @@ import org.cews.wcce.msrpce.RpcPrincipal;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The officer endpoint over HTTP and the officer command that calls it. */
 class OfficerEndpointTest {
 
+    @TempDir
+    Path state;
+
     FakeLabCa ca;
+    OfficerToken token;
     OfficerEndpoint endpoint;
     final ByteArrayOutputStream out = new ByteArrayOutputStream();
     final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -31,7 +40,8 @@ class OfficerEndpointTest {
     @BeforeEach
     void start() throws Exception {
         ca = new FakeLabCa();
-        endpoint = OfficerEndpoint.start(ca, 0);
+        token = OfficerToken.create(state, new SecureRandom());
+        endpoint = OfficerEndpoint.start(ca, 0, token);
         for (int i = 0; i < 2; i++) {
             ca.process(
                     CertServerRequest.submit(
@@ -48,14 +58,69 @@ class OfficerEndpointTest {
     int officer(String... args) {
         out.reset();
         err.reset();
+        List<String> all = new java.util.ArrayList<>(List.of(args));
+        if (all.stream().noneMatch(a -> a.startsWith("--token-file=") || a.startsWith("--state="))) {
+            all.add(0, "--token-file=" + state.resolve(OfficerToken.FILE));
+        }
         return Officer.run(
-                args,
+                all.toArray(String[]::new),
                 new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     String port() {
         return "--port=" + endpoint.port();
+    }
+
+    HttpRequest.Builder authorized(String url) {
+        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", token.authorization());
+    }
+
+    @Test
+    void withoutTheTokenNothingIsListedOrDecided() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String base = "http://127.0.0.1:" + endpoint.port();
+        for (String authorization : new String[] {null, "Bearer wrong", "Basic b2ZmaWNlcjpvZmZpY2Vy", "Bearer "}) {
+            HttpRequest.Builder approve = HttpRequest.newBuilder(URI.create(base + "/requests/1/approve"))
+                    .POST(HttpRequest.BodyPublishers.noBody());
+            HttpRequest.Builder pending = HttpRequest.newBuilder(URI.create(base + "/pending"));
+            if (authorization != null) {
+                approve.header("Authorization", authorization);
+                pending.header("Authorization", authorization);
+            }
+            HttpResponse<String> a = http.send(approve.build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(401, a.statusCode(), authorization + ": " + a.body());
+            assertEquals(
+                    401,
+                    http.send(pending.build(), HttpResponse.BodyHandlers.ofString())
+                            .statusCode());
+        }
+        assertEquals(List.of(), ca.decisions);
+        assertEquals(
+                200,
+                http.send(
+                                authorized(base + "/requests/1/approve")
+                                        .POST(HttpRequest.BodyPublishers.noBody())
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .statusCode());
+        assertEquals(List.of("1 approved by officer"), ca.decisions);
+    }
+
+    @Test
+    void theTokenIsKeptOwnerOnlyInTheStateDirectory() throws Exception {
+        Path file = state.resolve(OfficerToken.FILE);
+        assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(file));
+        assertEquals(token.authorization(), OfficerToken.read(file).authorization());
+    }
+
+    @Test
+    void theOfficerCommandWithoutTheTokenIsRefused() throws Exception {
+        Files.writeString(state.resolve("other.token"), "not-the-token\n");
+        assertEquals(
+                1,
+                officer("--port=" + endpoint.port(), "--token-file=" + state.resolve("other.token"), "approve", "1"));
+        assertEquals(List.of(), ca.decisions);
     }
 
     @Test
@@ -105,7 +170,7 @@ class OfficerEndpointTest {
         String base = "http://127.0.0.1:" + endpoint.port() + "/requests/1/approve?";
         for (String query : List.of("x=1", "ca=", "ca=Lab-Issuing-CA&ca=Lab-Issuing-CA", "ca=Lab-Issuing-CA&")) {
             HttpResponse<String> r = http.send(
-                    HttpRequest.newBuilder(URI.create(base + query))
+                    authorized(base + query)
                             .POST(HttpRequest.BodyPublishers.noBody())
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -135,16 +200,12 @@ class OfficerEndpointTest {
         String base = "http://127.0.0.1:" + endpoint.port();
         assertEquals(
                 405,
-                http.send(
-                                HttpRequest.newBuilder(URI.create(base + "/requests/1/approve"))
-                                        .GET()
-                                        .build(),
-                                HttpResponse.BodyHandlers.ofString())
+                http.send(authorized(base + "/requests/1/approve").GET().build(), HttpResponse.BodyHandlers.ofString())
                         .statusCode());
         assertEquals(
                 405,
                 http.send(
-                                HttpRequest.newBuilder(URI.create(base + "/pending"))
+                                authorized(base + "/pending")
                                         .POST(HttpRequest.BodyPublishers.noBody())
                                         .build(),
                                 HttpResponse.BodyHandlers.ofString())
@@ -152,7 +213,7 @@ class OfficerEndpointTest {
         assertEquals(
                 404,
                 http.send(
-                                HttpRequest.newBuilder(URI.create(base + "/requests/x/approve"))
+                                authorized(base + "/requests/x/approve")
                                         .POST(HttpRequest.BodyPublishers.noBody())
                                         .build(),
                                 HttpResponse.BodyHandlers.ofString())

@@ -156,7 +156,7 @@ class SideBySideCasTest {
             assertEquals(rsa, ec, "one request ID pending at both CAs");
             id = rsa;
         }
-        String port = "--port=" + lab.status().officerPort();
+        String port = "--state=" + state; // the status file names the port, the state holds the token
         assertEquals(0, officer(port, "pending"));
         assertTrue(out.contains("{\"ca\":\"" + RSA_CA + "\",\"requestId\":" + id + ","), out);
         assertTrue(out.contains("{\"ca\":\"" + EC_CA + "\",\"requestId\":" + id + ","), out);

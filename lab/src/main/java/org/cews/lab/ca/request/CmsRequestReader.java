@@ -32,9 +32,16 @@ import org.cews.wcce.msicpr.HResult;
  * certificate the SignedData carries, or, in the subjectKeyIdentifier form, with the requested key
  * (RFC 2797 4.2, what Windows certreq sends). id-alg-noSignature signers are skipped.
  *
- * <p>The spec puts an on-behalf-of request's requestername in the first SignerInfo; signerInfos is
- * a SET, whose DER order need not be the signing order, so the pairs of every SignerInfo are read,
- * in encoding order.
+ * <p>The spec puts an on-behalf-of request's requestername among the authenticated attributes of
+ * the first SignerInfo ([MS-WCCE] 3.2.2.6.2.1.2.1.1), the enrollment agent's. signerInfos is a SET,
+ * whose DER order need not be the signing order, so the pairs of every SignerInfo are read, in
+ * encoding order, but a requestername (in any spelling the CA normalises, {@link
+ * RequestAttributes#canonicalName}) counts only where a certificate of the SignedData verified the
+ * signature: one in a SignerInfo signed by the requested key (which the requester holds) or by
+ * nobody (id-alg-noSignature) is refused, not skipped, since it can only be a forgery. A request
+ * whose envelope names two different requesters (in one SignerInfo, several, or CMC RegInfo and
+ * name-value controls) is refused too: the spec knows one requestername, and the lab will not
+ * guess which one AD CS would take. Both refusals are CERTSRV_E_BAD_REQUESTSUBJECT [inferred].
  */
 final class CmsRequestReader {
 
@@ -78,6 +85,7 @@ final class CmsRequestReader {
                 envelope = envelope.plus(signedPairs(info));
             }
         }
+        requireOneRequester(envelope);
         return new ParsedRequest(format, pkcs10, signers, envelope);
     }
 
@@ -101,6 +109,7 @@ final class CmsRequestReader {
         List<CmsSigner> signers = new ArrayList<>();
         for (SignerInformation info : infos) {
             if (MsOids.NO_SIGNATURE.getId().equals(info.getEncryptionAlgOID())) {
+                refuseRequesterName(info, "an unsigned SignerInfo (id-alg-noSignature)");
                 continue;
             }
             Collection<X509CertificateHolder> matches = cms.getCertificates().getMatches(info.getSID());
@@ -110,6 +119,7 @@ final class CmsRequestReader {
                 signers.add(new CmsSigner(cert, signedPairs(info)));
             } else if (isRequestKey(info.getSID().getSubjectKeyIdentifier(), pkcs10)) {
                 verify(info, key(pkcs10.request().getSubjectPublicKeyInfo()), "signer (the requested key)");
+                refuseRequesterName(info, "a SignerInfo of the requested key");
             } else {
                 throw new RequestRejected(
                         CertSrvErrors.CRYPT_E_SIGNER_NOT_FOUND,
@@ -164,6 +174,31 @@ final class CmsRequestReader {
             return MessageDigest.isEqual(ski, MessageDigest.getInstance("SHA-1").digest(bits));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-1 is a required JDK algorithm", e);
+        }
+    }
+
+    /** A requestername where no enrollment agent's certificate vouches for it. */
+    private static void refuseRequesterName(SignerInformation info, String where) throws RequestRejected {
+        List<String> names = signedPairs(info).all(ParsedRequest.REQUESTER_NAME);
+        if (!names.isEmpty()) {
+            throw new RequestRejected(
+                    CertSrvErrors.CERTSRV_E_BAD_REQUESTSUBJECT,
+                    "requestername (expected: in an enrollment agent's SignerInfo, actual: " + names + " in " + where
+                            + ")");
+        }
+    }
+
+    /** At most one requester, however often it is named ([MS-WCCE] 3.2.2.6.2.1.2.1). */
+    private static void requireOneRequester(RequestAttributes envelope) throws RequestRejected {
+        List<String> names = envelope.all(ParsedRequest.REQUESTER_NAME);
+        long distinct = names.stream()
+                .map(n -> n.strip().toUpperCase(java.util.Locale.ROOT))
+                .distinct()
+                .count();
+        if (distinct > 1) {
+            throw new RequestRejected(
+                    CertSrvErrors.CERTSRV_E_BAD_REQUESTSUBJECT,
+                    "requestername (expected: one requester, actual: " + names + ")");
         }
     }
 

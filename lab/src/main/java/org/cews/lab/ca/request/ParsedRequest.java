@@ -14,6 +14,9 @@ import org.bouncycastle.cert.X509CertificateHolder;
 public record ParsedRequest(
         RequestFormat format, Pkcs10Request pkcs10, List<CmsSigner> signers, RequestAttributes envelopePairs) {
 
+    /** The reserved name of [MS-WCCE] 2.2.2.7.10, as {@link RequestAttributes} compares names. */
+    public static final String REQUESTER_NAME = "requestername";
+
     public ParsedRequest {
         signers = List.copyOf(signers);
     }
@@ -29,10 +32,11 @@ public record ParsedRequest(
 
     /**
      * The requestername pair of an enroll-on-behalf-of request ([MS-WCCE] 3.2.2.6.2.1.2.1): only
-     * from the envelope, never from the PKCS#10 or the call attributes (2.2.2.7.10).
+     * from the envelope, never from the PKCS#10 or the call attributes (2.2.2.7.10); the reader
+     * has made sure the envelope names at most one requester and only where an agent signed.
      */
     public Optional<String> requesterName() {
-        return envelopePairs.first("requestername").filter(s -> !s.isBlank());
+        return envelopePairs.first(REQUESTER_NAME).filter(s -> !s.isBlank());
     }
 
     /**

@@ -11,15 +11,32 @@ import java.util.Optional;
  * Request attributes as name/value pairs, in the order given: [MS-WCCE] 3.2.1.4.2.1.2 for
  * {@code pwszAttributes} ("Name:Value" lines separated by '\n'; blanks and minus signs before the
  * colon removed, blanks around the value trimmed, lines without a colon ignored), [MS-WCCE]
- * 2.2.2.6.3 for CMC RegInfo ("Name=Value" joined by '&amp;'), and 2.2.2.7.10 pairs. Names compare
- * case-insensitively, as AD CS does.
+ * 2.2.2.6.3 for CMC RegInfo ("Name=Value" joined by '&amp;', percent-decoded, with the semantics of
+ * pwszAttributes, 3.2.2.6.2.1.2.1.2), and 2.2.2.7.10 pairs. Every name is kept in the form the CA
+ * compares ({@link #canonicalName}), whatever syntax it came in, so that {@code requester-name},
+ * {@code Requester Name} and {@code REQUESTERNAME} are all the reserved requestername; names
+ * compare case-insensitively, as AD CS does.
  */
 public record RequestAttributes(List<Map.Entry<String, String>> pairs) {
 
     public static final RequestAttributes NONE = new RequestAttributes(List.of());
 
     public RequestAttributes {
-        pairs = List.copyOf(pairs);
+        pairs = pairs.stream()
+                .map(p -> Map.entry(canonicalName(p.getKey()), p.getValue()))
+                .toList();
+    }
+
+    /**
+     * A name as the CA compares it: blanks and minus signs removed wherever they are in it
+     * ([MS-WCCE] 3.2.1.4.2.1.2, "even if they appear before or within the name string").
+     */
+    public static String canonicalName(String name) {
+        StringBuilder kept = new StringBuilder(name.length());
+        name.codePoints()
+                .filter(c -> c != '-' && !Character.isWhitespace(c) && !Character.isSpaceChar(c))
+                .forEach(kept::appendCodePoint);
+        return kept.toString();
     }
 
     /** The {@code pwszAttributes} syntax of [MS-WCCE] 3.2.1.4.2.1.2. */
@@ -30,8 +47,7 @@ public record RequestAttributes(List<Map.Entry<String, String>> pairs) {
             if (colon < 0) {
                 continue;
             }
-            String name =
-                    line.substring(0, colon).replace(" ", "").replace("-", "").replace("\t", "");
+            String name = canonicalName(line.substring(0, colon));
             String value = line.substring(colon + 1).strip();
             if (!name.isEmpty()) {
                 pairs.add(Map.entry(name, value));
@@ -40,7 +56,10 @@ public record RequestAttributes(List<Map.Entry<String, String>> pairs) {
         return new RequestAttributes(pairs);
     }
 
-    /** The RegInfo syntax of [MS-WCCE] 2.2.2.6.3; values may be URL-encoded, as certenroll sends them. */
+    /**
+     * The RegInfo syntax of [MS-WCCE] 2.2.2.6.3; names and values may be URL-encoded, as certenroll
+     * sends them ('+' is a blank), and a decoded name is then read as in pwszAttributes.
+     */
     public static RequestAttributes parseRegInfo(String text) {
         List<Map.Entry<String, String>> pairs = new ArrayList<>();
         for (String item : text.split("&", -1)) {
@@ -63,10 +82,11 @@ public record RequestAttributes(List<Map.Entry<String, String>> pairs) {
         }
     }
 
-    /** Every value given for {@code name}, in order. */
+    /** Every value given for {@code name} (in any spelling the CA normalises), in order. */
     public List<String> all(String name) {
+        String wanted = canonicalName(name);
         return pairs.stream()
-                .filter(p -> p.getKey().equalsIgnoreCase(name))
+                .filter(p -> p.getKey().equalsIgnoreCase(wanted))
                 .map(Map.Entry::getValue)
                 .toList();
     }
