@@ -34,7 +34,7 @@ public enum ClientMessage {
     TLS_FAILED(
             "ENR0205",
             Failure.AUTHENTICATION,
-            "TLS with {0} failed: {1} (is --ca-file the CA that signed its certificate?)"),
+            "TLS with {0} failed: {1} (check --ca-file, and the client certificate where one is used)"),
 
     // 03xx: authentication
     CREDENTIALS_REFUSED("ENR0301", Failure.AUTHENTICATION, "{0} refused the credentials (HTTP {1})"),

@@ -11,8 +11,17 @@ import org.xml.sax.SAXException;
 /** An answer read from its bytes: the Body's first element, or a Fault. */
 public sealed interface SoapResponse {
 
-    /** The Body's first child element. */
-    record Payload(Element element) implements SoapResponse {}
+    /** The Body's first child element, and the envelope's bytes as received (for a cache). */
+    record Payload(Element element, byte[] envelope) implements SoapResponse {
+        public Payload {
+            envelope = envelope.clone();
+        }
+
+        @Override
+        public byte[] envelope() {
+            return envelope.clone();
+        }
+    }
 
     /** A Body whose first child is a SOAP 1.2 Fault. */
     record Fault(SoapFault fault) implements SoapResponse {}
@@ -44,6 +53,6 @@ public sealed interface SoapResponse {
         if ("Fault".equals(first.getLocalName()) && Namespaces.SOAP12.equals(first.getNamespaceURI())) {
             return new Fault(SoapFault.from(first));
         }
-        return new Payload(first);
+        return new Payload(first, bytes);
     }
 }

@@ -1,0 +1,124 @@
+package org.cews.client.auth;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.PrivilegedActionException;
+import java.security.PrivilegedExceptionAction;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import javax.security.auth.Subject;
+import javax.security.auth.login.AppConfigurationEntry;
+import javax.security.auth.login.Configuration;
+import javax.security.auth.login.LoginContext;
+import javax.security.auth.login.LoginException;
+import org.cews.client.ClientException;
+import org.cews.client.ClientMessage;
+import org.cews.client.xcep.ClientAuthentication;
+import org.ietf.jgss.GSSContext;
+import org.ietf.jgss.GSSException;
+import org.ietf.jgss.GSSManager;
+import org.ietf.jgss.GSSName;
+import org.ietf.jgss.Oid;
+
+/**
+ * Kerberos at the transport ([MS-WSTEP] 3.1.1.1.1): HTTP Negotiate with a SPNEGO token (RFC 4559,
+ * RFC 4178) for {@code HTTP@<host of the URL>}, from a ticket cache or a keytab. The JAAS login
+ * configuration is built here, for this login only; no JVM-wide JAAS or GSS property is set (the
+ * KDC comes from the krb5.conf JGSS finds). No delegation, no mutual authentication is requested,
+ * and no channel binding is sent (not implemented yet: see docs/CLIENT.md).
+ */
+public final class Kerberos implements ClientCredentials {
+    private static final String SPNEGO = "1.3.6.1.5.5.2";
+    private static final String KRB5_LOGIN_MODULE = "com.sun.security.auth.module.Krb5LoginModule";
+
+    /** Where the tickets come from: a keytab (with its principal) or a ticket cache. */
+    public record Source(Optional<String> principal, Optional<Path> keytab, Optional<Path> ticketCache) {}
+
+    private final Source source;
+    private Subject subject;
+
+    public Kerberos(Source source) {
+        this.source = source;
+    }
+
+    @Override
+    public ClientAuthentication mode() {
+        return ClientAuthentication.KERBEROS;
+    }
+
+    @Override
+    public String identity() {
+        return source.principal().orElse("kerberos-default-principal");
+    }
+
+    @Override
+    public boolean negotiates() {
+        return true;
+    }
+
+    @Override
+    public synchronized byte[] negotiateToken(URI target) throws ClientException {
+        Subject s = login();
+        String service = "HTTP@" + target.getHost();
+        try {
+            return Subject.doAs(s, (PrivilegedExceptionAction<byte[]>) () -> {
+                GSSManager m = GSSManager.getInstance();
+                GSSName name = m.createName(service, GSSName.NT_HOSTBASED_SERVICE);
+                GSSContext ctx = m.createContext(name, new Oid(SPNEGO), null, GSSContext.DEFAULT_LIFETIME);
+                try {
+                    ctx.requestMutualAuth(false);
+                    ctx.requestCredDeleg(false);
+                    return ctx.initSecContext(new byte[0], 0, 0);
+                } finally {
+                    ctx.dispose();
+                }
+            });
+        } catch (PrivilegedActionException e) {
+            Throwable c = e.getCause();
+            String why = c instanceof GSSException g ? g.getMajorString() + ": " + g.getMinorString() : c.toString();
+            throw new ClientException(c, ClientMessage.KERBEROS_TICKET, service, why);
+        }
+    }
+
+    private Subject login() throws ClientException {
+        if (subject != null) {
+            return subject;
+        }
+        Map<String, String> options = new HashMap<>();
+        options.put("doNotPrompt", "true");
+        options.put("isInitiator", "true");
+        options.put("refreshKrb5Config", "true");
+        source.principal().ifPresent(p -> options.put("principal", p));
+        if (source.keytab().isPresent()) {
+            options.put("useKeyTab", "true");
+            options.put("keyTab", source.keytab().get().toString());
+            options.put("storeKey", "true");
+        } else {
+            options.put("useTicketCache", "true");
+            source.ticketCache().ifPresent(c -> options.put("ticketCache", c.toString()));
+        }
+        Configuration config = new Configuration() {
+            @Override
+            public AppConfigurationEntry[] getAppConfigurationEntry(String name) {
+                return new AppConfigurationEntry[] {
+                    new AppConfigurationEntry(
+                            KRB5_LOGIN_MODULE, AppConfigurationEntry.LoginModuleControlFlag.REQUIRED, options)
+                };
+            }
+        };
+        try {
+            Subject s = new Subject();
+            LoginContext lc = new LoginContext("enroll", s, callbacks -> {}, config);
+            lc.login();
+            subject = s;
+            return s;
+        } catch (LoginException e) {
+            String where = source.keytab()
+                    .map(k -> "keytab " + k)
+                    .orElse("ticket cache "
+                            + source.ticketCache().map(Path::toString).orElse("(default; run kinit)"));
+            throw new ClientException(e, ClientMessage.KERBEROS_LOGIN, e.getMessage() + " (" + where + ")");
+        }
+    }
+}
