@@ -54,6 +54,43 @@ public final class Pem {
         throw new ClientException(ClientMessage.NOT_FOUND_IN_FILE, file, "unencrypted PEM private key");
     }
 
+    /**
+     * A key pair from a PEM private key: PKCS#1 and SEC 1 files carry the public key; for PKCS#8 the
+     * RSA public key is derived, the EC one read from the key's optional publicKey field.
+     */
+    public static java.security.KeyPair keyPair(Path file) throws ClientException {
+        JcaPEMKeyConverter conv = new JcaPEMKeyConverter();
+        try {
+            for (Object o : objects(file)) {
+                if (o instanceof PEMKeyPair kp) {
+                    return conv.getKeyPair(kp);
+                }
+                if (o instanceof PrivateKeyInfo info) {
+                    PrivateKey key = conv.getPrivateKey(info);
+                    if (key instanceof java.security.interfaces.RSAPrivateCrtKey rsa) {
+                        var pub = java.security.KeyFactory.getInstance("RSA")
+                                .generatePublic(new java.security.spec.RSAPublicKeySpec(
+                                        rsa.getModulus(), rsa.getPublicExponent()));
+                        return new java.security.KeyPair(pub, key);
+                    }
+                    var ec = org.bouncycastle.asn1.sec.ECPrivateKey.getInstance(info.parsePrivateKey());
+                    if (ec.getPublicKey() != null) {
+                        var spki = new org.bouncycastle.asn1.x509.SubjectPublicKeyInfo(
+                                info.getPrivateKeyAlgorithm(), ec.getPublicKey().getBytes());
+                        return new java.security.KeyPair(conv.getPublicKey(spki), key);
+                    }
+                    throw new ClientException(
+                            ClientMessage.NOT_FOUND_IN_FILE,
+                            file,
+                            "public key (write the key as SEC 1 or with its public key)");
+                }
+            }
+        } catch (IOException | java.security.GeneralSecurityException | IllegalArgumentException e) {
+            throw new ClientException(e, ClientMessage.CANNOT_READ, file, e.getMessage());
+        }
+        throw new ClientException(ClientMessage.NOT_FOUND_IN_FILE, file, "unencrypted PEM private key");
+    }
+
     public static PKCS10CertificationRequest request(Path file) throws ClientException {
         for (Object o : objects(file)) {
             if (o instanceof PKCS10CertificationRequest r) {
