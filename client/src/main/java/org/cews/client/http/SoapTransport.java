@@ -123,12 +123,19 @@ public final class SoapTransport {
         }
     }
 
+    /** The innermost cause that says something: {@code ConnectException: Connection refused}. */
     private static String describe(IOException e) {
-        String m = e.getMessage();
-        String kind = e.getClass().getSimpleName();
-        if (m == null && e.getCause() != null) {
-            m = e.getCause().toString();
+        Throwable t = e;
+        String best = e.getClass().getSimpleName();
+        for (int depth = 0; t != null && depth < 8; depth++, t = t.getCause()) {
+            String m = t.getMessage();
+            if (m != null && !m.isBlank() && !m.equals(t.getClass().getName())) {
+                best = t.getClass().getSimpleName() + ": " + m;
+            }
         }
-        return m == null ? kind : kind + ": " + m;
+        if (best.equals("ConnectException")) {
+            return "no connection (refused, or no route to the host)";
+        }
+        return best;
     }
 }

@@ -1,0 +1,184 @@
+package org.cews.client.auth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PrivilegedExceptionAction;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.security.auth.Subject;
+import javax.security.auth.login.AppConfigurationEntry;
+import javax.security.auth.login.Configuration;
+import javax.security.auth.login.LoginContext;
+import org.apache.kerby.kerberos.kerb.server.KdcConfigKey;
+import org.apache.kerby.kerberos.kerb.server.SimpleKdcServer;
+import org.cews.client.ClientException;
+import org.cews.client.ClientMessage;
+import org.cews.client.http.SoapTransport;
+import org.cews.client.http.Trace;
+import org.cews.client.soap.SoapResponse;
+import org.ietf.jgss.GSSContext;
+import org.ietf.jgss.GSSCredential;
+import org.ietf.jgss.GSSManager;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Negotiate round trip against a real KDC (Apache Kerby) and the JDK's own SPNEGO acceptor: the
+ * first POST goes without credentials, the 401 challenge is answered with a SPNEGO token for
+ * HTTP@localhost obtained from a keytab, and the acceptor sees alice.
+ */
+class KerberosNegotiateTest {
+    private static final String REALM = "TEST.EXAMPLE";
+
+    @TempDir
+    static Path dir;
+
+    static SimpleKdcServer kdc;
+    static HttpServer server;
+    static Subject acceptor;
+    static final List<String> seen = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void start() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        kdc = new SimpleKdcServer();
+        kdc.setWorkDir(Files.createDirectories(dir.resolve("kdc")).toFile());
+        kdc.setKdcHost("127.0.0.1");
+        kdc.setKdcRealm(REALM);
+        kdc.setAllowTcp(true);
+        kdc.setAllowUdp(false);
+        kdc.setKdcTcpPort(port);
+        kdc.getKdcConfig().setString(KdcConfigKey.ENCRYPTION_TYPES, "aes256-cts-hmac-sha1-96 aes128-cts-hmac-sha1-96");
+        kdc.init();
+        kdc.createPrincipal("alice@" + REALM, "Alice-Pw-1");
+        kdc.createPrincipal("HTTP/localhost@" + REALM, "Http-Key-1");
+        kdc.start();
+        kdc.exportPrincipal("alice@" + REALM, dir.resolve("alice.keytab").toFile());
+        kdc.exportPrincipal(
+                "HTTP/localhost@" + REALM, dir.resolve("http.keytab").toFile());
+        Files.writeString(
+                dir.resolve("krb5.conf"),
+                "[libdefaults]\n default_realm = " + REALM
+                        + "\n udp_preference_limit = 1\n dns_lookup_kdc = false\n dns_lookup_realm = false\n"
+                        + " default_tkt_enctypes = aes256-cts-hmac-sha1-96 aes128-cts-hmac-sha1-96\n"
+                        + " default_tgs_enctypes = aes256-cts-hmac-sha1-96 aes128-cts-hmac-sha1-96\n"
+                        + "[realms]\n " + REALM + " = {\n  kdc = 127.0.0.1:" + port + "\n }\n");
+        System.setProperty("java.security.krb5.conf", dir.resolve("krb5.conf").toString());
+
+        acceptor = new Subject();
+        Map<String, String> opts = Map.of(
+                "useKeyTab", "true",
+                "keyTab", dir.resolve("http.keytab").toString(),
+                "principal", "HTTP/localhost@" + REALM,
+                "storeKey", "true",
+                "isInitiator", "false",
+                "doNotPrompt", "true",
+                "refreshKrb5Config", "true");
+        new LoginContext("server", acceptor, c -> {}, new Configuration() {
+                    @Override
+                    public AppConfigurationEntry[] getAppConfigurationEntry(String name) {
+                        return new AppConfigurationEntry[] {
+                            new AppConfigurationEntry(
+                                    "com.sun.security.auth.module.Krb5LoginModule",
+                                    AppConfigurationEntry.LoginModuleControlFlag.REQUIRED,
+                                    opts)
+                        };
+                    }
+                })
+                .login();
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", KerberosNegotiateTest::handle);
+        server.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (server != null) {
+            server.stop(0);
+        }
+        if (kdc != null) {
+            kdc.stop();
+        }
+    }
+
+    @Test
+    void theChallengeIsAnsweredWithASpnegoTokenForTheHttpService() throws Exception {
+        seen.clear();
+        Kerberos alice = new Kerberos(new Kerberos.Source(
+                Optional.of("alice@" + REALM), Optional.of(dir.resolve("alice.keytab")), Optional.empty()));
+        SoapResponse r = transport(alice).post(uri(), "<x/>".getBytes(StandardCharsets.UTF_8));
+
+        assertInstanceOf(SoapResponse.Payload.class, r);
+        assertEquals(List.of("none", "alice@" + REALM), seen);
+    }
+
+    @Test
+    void aMissingKeytabIsAKerberosLoginFailure() {
+        Kerberos nobody = new Kerberos(new Kerberos.Source(
+                Optional.of("bob@" + REALM), Optional.of(dir.resolve("absent.keytab")), Optional.empty()));
+        ClientException e =
+                assertThrows(ClientException.class, () -> transport(nobody).post(uri(), new byte[0]));
+        assertEquals(ClientMessage.KERBEROS_LOGIN, e.messageId());
+        assertTrue(e.getMessage().contains("absent.keytab"), e.getMessage());
+    }
+
+    private static SoapTransport transport(ClientCredentials c) {
+        return new SoapTransport(HttpClient.newHttpClient(), c, Trace.silent(), Duration.ofSeconds(10));
+    }
+
+    private static URI uri() {
+        return URI.create("http://localhost:" + server.getAddress().getPort() + "/CEP");
+    }
+
+    private static void handle(HttpExchange x) throws IOException {
+        x.getRequestBody().readAllBytes();
+        String auth = x.getRequestHeaders().getFirst("Authorization");
+        if (auth == null || !auth.startsWith("Negotiate ")) {
+            seen.add("none");
+            x.getResponseHeaders().set("WWW-Authenticate", "Negotiate");
+            x.sendResponseHeaders(401, -1);
+            x.close();
+            return;
+        }
+        byte[] token = Base64.getDecoder().decode(auth.substring("Negotiate ".length()));
+        try {
+            String who = Subject.doAs(acceptor, (PrivilegedExceptionAction<String>) () -> {
+                GSSContext ctx = GSSManager.getInstance().createContext((GSSCredential) null);
+                ctx.acceptSecContext(token, 0, token.length);
+                return ctx.isEstablished() ? ctx.getSrcName().toString() : "not established";
+            });
+            seen.add(who);
+            byte[] body = ("<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\"><s:Body><ok/></s:Body>"
+                            + "</s:Envelope>")
+                    .getBytes(StandardCharsets.UTF_8);
+            x.sendResponseHeaders(200, body.length);
+            x.getResponseBody().write(body);
+        } catch (Exception e) {
+            seen.add("refused: " + e);
+            x.sendResponseHeaders(401, -1);
+        }
+        x.close();
+    }
+}
