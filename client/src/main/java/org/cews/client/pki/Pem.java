@@ -91,13 +91,27 @@ public final class Pem {
         throw new ClientException(ClientMessage.NOT_FOUND_IN_FILE, file, "unencrypted PEM private key");
     }
 
+    /** A PKCS#10 request from a PEM or DER file. */
     public static PKCS10CertificationRequest request(Path file) throws ClientException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new ClientException(e, ClientMessage.CANNOT_READ, file, e.getMessage());
+        }
+        if (bytes.length > 0 && bytes[0] == 0x30) {
+            try {
+                return new PKCS10CertificationRequest(bytes);
+            } catch (IOException | RuntimeException e) {
+                throw new ClientException(e, ClientMessage.BAD_REQUEST_FILE, file, e.getMessage());
+            }
+        }
         for (Object o : objects(file)) {
             if (o instanceof PKCS10CertificationRequest r) {
                 return r;
             }
         }
-        throw new ClientException(ClientMessage.NOT_FOUND_IN_FILE, file, "PEM certificate request");
+        throw new ClientException(ClientMessage.BAD_REQUEST_FILE, file, "no CERTIFICATE REQUEST in PEM, and not DER");
     }
 
     /** The PEM text of the objects (certificates, keys, requests), in order. */
