@@ -30,7 +30,7 @@ public final class Chain {
             for (X509CertificateHolder h : holders) {
                 bag.add(Pem.x509(h.getEncoded()));
             }
-        } catch (CMSException | java.io.IOException e) {
+        } catch (CMSException | java.io.IOException | RuntimeException e) {
             throw new ClientException(
                     e, ClientMessage.BAD_VALUE, "the #PKCS7 BinarySecurityToken", "the CES", e.getMessage());
         }

@@ -120,7 +120,8 @@ public final class GetPoliciesResponseReader {
                 uris.add(caUri(u));
             }
         }
-        byte[] cert = Xml.text(ca, NS, "certificate").map(this::base64).orElse(new byte[0]);
+        Optional<String> certText = Xml.text(ca, NS, "certificate");
+        byte[] cert = certText.isPresent() ? base64(certText.get()) : new byte[0];
         boolean permission =
                 Xml.text(ca, NS, "enrollPermission").map(v -> bool(v)).orElse(false);
         int id = integer(required(ca, "cAReferenceID"), "cAReferenceID");
@@ -200,7 +201,11 @@ public final class GetPoliciesResponseReader {
         return "true".equals(v) || "1".equals(v);
     }
 
-    private byte[] base64(String text) {
-        return Base64.getMimeDecoder().decode(text);
+    private byte[] base64(String text) throws ClientException {
+        try {
+            return Base64.getMimeDecoder().decode(text);
+        } catch (IllegalArgumentException e) {
+            throw new ClientException(ClientMessage.BAD_VALUE, "cA/certificate", source, e.getMessage());
+        }
     }
 }
