@@ -65,7 +65,12 @@ public enum ClientMessage {
     POLICY_CACHED("ENR0704", Failure.NONE, "policy of {0} from the cache (fetched {1}, next update due {2})"),
     POLICY_NOT_CHANGED("ENR0705", Failure.NONE, "policy of {0} not changed since {1}; cache kept"),
     POLICY_CACHE_UNUSABLE("ENR0706", Failure.NONE, "the policy cache {0} is not usable ({1}); fetching again"),
-    WROTE("ENR0707", Failure.NONE, "wrote {0}");
+    WROTE("ENR0707", Failure.NONE, "wrote {0}"),
+    NO_CHANNEL_BINDING(
+            "ENR0708",
+            Failure.NONE,
+            "no channel binding for {0}: the JDK does not export its TLS binding class (run java with --add-exports"
+                    + " java.security.jgss/sun.security.jgss.krb5.internal=ALL-UNNAMED)");
 
     private final String id;
     private final Failure failure;

@@ -1,6 +1,7 @@
 package org.cews.client.auth;
 
 import java.net.URI;
+import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.KeyManager;
@@ -35,8 +36,11 @@ public interface ClientCredentials {
         return false;
     }
 
-    /** The token for {@code Authorization: Negotiate} toward {@code target} (RFC 4559 §4.2). */
-    default byte[] negotiateToken(URI target) throws ClientException {
+    /**
+     * The token for {@code Authorization: Negotiate} toward {@code target} (RFC 4559 §4.2), bound
+     * to the TLS channel when {@code server} (the server's TLS certificate) is given.
+     */
+    default byte[] negotiateToken(URI target, Optional<X509Certificate> server) throws ClientException {
         throw new UnsupportedOperationException(mode() + " does not negotiate");
     }
 }

@@ -2,11 +2,14 @@ package org.cews.client.auth;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.PrivilegedActionException;
 import java.security.PrivilegedExceptionAction;
+import java.security.cert.X509Certificate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javax.security.auth.Subject;
 import javax.security.auth.login.AppConfigurationEntry;
 import javax.security.auth.login.Configuration;
@@ -15,6 +18,7 @@ import javax.security.auth.login.LoginException;
 import org.cews.client.ClientException;
 import org.cews.client.ClientMessage;
 import org.cews.client.xcep.ClientAuthentication;
+import org.ietf.jgss.ChannelBinding;
 import org.ietf.jgss.GSSContext;
 import org.ietf.jgss.GSSException;
 import org.ietf.jgss.GSSManager;
@@ -25,8 +29,9 @@ import org.ietf.jgss.Oid;
  * Kerberos at the transport ([MS-WSTEP] 3.1.1.1.1): HTTP Negotiate with a SPNEGO token (RFC 4559,
  * RFC 4178) for {@code HTTP@<host of the URL>}, from a ticket cache or a keytab. The JAAS login
  * configuration is built here, for this login only; no JVM-wide JAAS or GSS property is set (the
- * KDC comes from the krb5.conf JGSS finds). No delegation, no mutual authentication is requested,
- * and no channel binding is sent (not implemented yet: see docs/CLIENT.md).
+ * KDC comes from the krb5.conf JGSS finds). No delegation, no mutual authentication is requested.
+ * Over HTTPS the token carries the {@code tls-server-end-point} channel binding
+ * ({@link TlsServerEndPoint}) unless switched off, for servers that enforce extended protection.
  */
 public final class Kerberos implements ClientCredentials {
     private static final String SPNEGO = "1.3.6.1.5.5.2";
@@ -36,10 +41,15 @@ public final class Kerberos implements ClientCredentials {
     public record Source(Optional<String> principal, Optional<Path> keytab, Optional<Path> ticketCache) {}
 
     private final Source source;
+    private final boolean channelBinding;
+    private final Consumer<String> notes;
     private Subject subject;
 
-    public Kerberos(Source source) {
+    /** {@code channelBinding}: bind tokens to the TLS channel; {@code notes} hears when that cannot be done. */
+    public Kerberos(Source source, boolean channelBinding, Consumer<String> notes) {
         this.source = source;
+        this.channelBinding = channelBinding;
+        this.notes = notes;
     }
 
     @Override
@@ -58,9 +68,21 @@ public final class Kerberos implements ClientCredentials {
     }
 
     @Override
-    public synchronized byte[] negotiateToken(URI target) throws ClientException {
+    public synchronized byte[] negotiateToken(URI target, Optional<X509Certificate> server) throws ClientException {
         Subject s = login();
         String service = "HTTP@" + target.getHost();
+        Optional<ChannelBinding> binding = Optional.empty();
+        if (channelBinding && server.isPresent()) {
+            try {
+                binding = TlsServerEndPoint.binding(TlsServerEndPoint.applicationData(server.get()));
+            } catch (GeneralSecurityException e) {
+                binding = Optional.empty();
+            }
+            if (binding.isEmpty()) {
+                notes.accept(ClientMessage.NO_CHANNEL_BINDING.format(service));
+            }
+        }
+        Optional<ChannelBinding> cb = binding;
         try {
             return Subject.doAs(s, (PrivilegedExceptionAction<byte[]>) () -> {
                 GSSManager m = GSSManager.getInstance();
@@ -69,6 +91,9 @@ public final class Kerberos implements ClientCredentials {
                 try {
                     ctx.requestMutualAuth(false);
                     ctx.requestCredDeleg(false);
+                    if (cb.isPresent()) {
+                        ctx.setChannelBinding(cb.get());
+                    }
                     return ctx.initSecContext(new byte[0], 0, 0);
                 } finally {
                     ctx.dispose();

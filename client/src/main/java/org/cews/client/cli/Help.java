@@ -72,6 +72,9 @@ final class Help {
                         --ticket-cache FILE   default: KRB5CCNAME or the system default
                         --krb5-conf FILE      the krb5.conf naming the KDC (default: KRB5_CONFIG,
                                               then the JVM's default, /etc/krb5.conf)
+                        --channel-binding auto|off
+                                              auto (default): over HTTPS, bind the token to
+                                              the server's TLS certificate (tls-server-end-point)
                   --auth password --user NAME
                                             WS-Security UsernameToken. The password comes from
                                             --password-env VAR, --password-file FILE (first

@@ -32,6 +32,7 @@ final class Session {
             "keytab",
             "ticket-cache",
             "krb5-conf",
+            "channel-binding",
             "client-cert",
             "client-key",
             "client-p12",
@@ -106,7 +107,7 @@ final class Session {
         return new PasswordSource.Prompt(env.console());
     }
 
-    private Kerberos kerberos() {
+    private Kerberos kerberos() throws ClientException {
         // JGSS reads the KDC from krb5.conf; naming the file is the one JVM-wide setting it needs.
         Optional<String> conf = options.value("krb5-conf")
                 .or(() -> Optional.ofNullable(env.variables().get("KRB5_CONFIG")));
@@ -116,7 +117,14 @@ final class Session {
                         .map(c -> c.startsWith("FILE:") ? c.substring(5) : c)
                         .filter(c -> !c.contains(":"))
                         .map(Path::of));
-        return new Kerberos(new Kerberos.Source(options.value("principal"), options.path("keytab"), cache));
+        String cb = options.value("channel-binding").orElse("auto");
+        if (!cb.equals("auto") && !cb.equals("off")) {
+            throw new ClientException(ClientMessage.USAGE, "--channel-binding is auto or off, not " + cb);
+        }
+        return new Kerberos(
+                new Kerberos.Source(options.value("principal"), options.path("keytab"), cache),
+                cb.equals("auto"),
+                trace::progress);
     }
 
     private ClientCertificate clientCertificate() throws ClientException {

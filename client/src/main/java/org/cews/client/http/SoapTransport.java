@@ -6,12 +6,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import org.cews.client.ClientException;
 import org.cews.client.ClientMessage;
 import org.cews.client.Failure;
@@ -66,7 +68,7 @@ public final class SoapTransport {
         trace.progress(ClientMessage.CONTACTING.format(uri));
         HttpResponse<byte[]> r = send(uri, envelope, Optional.empty());
         if (r.statusCode() == 401 && credentials.negotiates() && offersNegotiate(r)) {
-            String token = Base64.getEncoder().encodeToString(credentials.negotiateToken(uri));
+            String token = Base64.getEncoder().encodeToString(credentials.negotiateToken(uri, serverCertificate(r)));
             r = send(uri, envelope, Optional.of("Negotiate " + token));
             if (r.statusCode() == 401) {
                 throw new ClientException(ClientMessage.NEGOTIATE_REFUSED, uri);
@@ -89,6 +91,24 @@ public final class SoapTransport {
                 throw new ClientException(e, ClientMessage.UNEXPECTED_STATUS, uri, status);
             }
             throw e;
+        }
+    }
+
+    /** The server's TLS certificate, for a channel binding: from the session the challenge came on. */
+    private static Optional<X509Certificate> serverCertificate(HttpResponse<byte[]> r) {
+        try {
+            return r.sslSession()
+                    .map(s -> {
+                        try {
+                            return s.getPeerCertificates();
+                        } catch (SSLPeerUnverifiedException e) {
+                            return new java.security.cert.Certificate[0];
+                        }
+                    })
+                    .filter(c -> c.length > 0 && c[0] instanceof X509Certificate)
+                    .map(c -> (X509Certificate) c[0]);
+        } catch (RuntimeException e) {
+            return Optional.empty();
         }
     }
 
