@@ -57,9 +57,7 @@ class EnrollCommandTest {
 
     @Test
     void templatesListsEachTemplateWithItsCaAndCesUris() {
-        assertEquals(
-                0,
-                run("templates", "--cep", fake.cep(), "--auth", "password", "--user", "alice", "--password-env", "PW"));
+        assertEquals(0, asAlice("templates", "--cep", fake.cep()));
 
         String o = out();
         assertTrue(o.contains("policy {P} \"Fake\" from " + fake.cep() + " (next update in 8 h)"), o);
@@ -76,19 +74,7 @@ class EnrollCommandTest {
 
     @Test
     void theTraceMasksThePassword() {
-        assertEquals(
-                0,
-                run(
-                        "templates",
-                        "--cep",
-                        fake.cep(),
-                        "--auth",
-                        "password",
-                        "--user",
-                        "alice",
-                        "--password-env",
-                        "PW",
-                        "--trace"));
+        assertEquals(0, asAlice("templates", "--cep", fake.cep(), "--trace"));
 
         String e = err();
         assertTrue(e.contains(">>> POST " + fake.cep()), e);
@@ -99,16 +85,14 @@ class EnrollCommandTest {
 
     @Test
     void thePolicyComesFromTheCacheUntilNextUpdateHoursPass() {
-        String[] args = {
-            "templates", "--cep", fake.cep(), "--auth", "password", "--user", "alice", "--password-env", "PW"
-        };
-        assertEquals(0, run(args));
-        assertEquals(0, run(args));
+        String[] args = {"templates", "--cep", fake.cep()};
+        assertEquals(0, asAlice(args));
+        assertEquals(0, asAlice(args));
         assertEquals(1, fake.hits.size(), fake.paths().toString());
         assertTrue(err().contains("ENR0704 policy of " + fake.cep() + " from the cache"), err());
 
         clock.advance(Duration.ofHours(9));
-        assertEquals(0, run(args));
+        assertEquals(0, asAlice(args));
         assertEquals(2, fake.hits.size());
         assertTrue(
                 fake.hits.get(1).body().contains("<xcep:lastUpdate>2026-12-07T12:00:00Z</xcep:lastUpdate>"),
@@ -170,8 +154,7 @@ class EnrollCommandTest {
         assertTrue(out().contains("reference: " + ref), out());
         assertFalse(Files.exists(Path.of(prefix + ".crt")));
 
-        assertEquals(
-                0, run("poll", ref, "--out", prefix, "--auth", "password", "--user", "alice", "--password-env", "PW"));
+        assertEquals(0, asAlice("poll", ref, "--out", prefix));
         String poll = fake.hits.get(fake.hits.size() - 1).body();
         assertTrue(poll.contains("QueryTokenStatus"), poll);
         assertTrue(
@@ -212,22 +195,7 @@ class EnrollCommandTest {
         String renewed = dir.resolve("new").toString();
         assertEquals(
                 0,
-                run(
-                        "renew",
-                        "--cep",
-                        fake.cep(),
-                        "--cert",
-                        old + ".crt",
-                        "--key",
-                        old + ".key",
-                        "--out",
-                        renewed,
-                        "--auth",
-                        "password",
-                        "--user",
-                        "alice",
-                        "--password-env",
-                        "PW"));
+                asAlice("renew", "--cep", fake.cep(), "--cert", old + ".crt", "--key", old + ".key", "--out", renewed));
 
         assertEquals("/renew-only", fake.hits.get(before).path(), fake.paths().toString());
         String body = fake.hits.get(before).body();
@@ -304,15 +272,16 @@ class EnrollCommandTest {
                 "user",
                 "--out",
                 prefix,
-                "--auth",
-                "password",
-                "--user",
-                "alice",
-                "--password-env",
-                "PW",
                 "--cache-dir",
                 dir.resolve("cache").toString()));
         a.addAll(List.of(more));
+        return asAlice(a.toArray(new String[0]));
+    }
+
+    /** Runs as alice with the password mode, her password from the environment. */
+    private int asAlice(String... args) {
+        List<String> a = new ArrayList<>(List.of(args));
+        a.addAll(List.of("--auth", "password", "--user", "alice", "--password-env", "PW"));
         return run(a.toArray(new String[0]));
     }
 
