@@ -7,7 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
+import org.cews.client.soap.MessageIds;
 import org.cews.client.soap.Namespaces;
 import org.cews.client.soap.SoapWriter;
 import org.cews.client.xcep.ClientAuthentication;
@@ -27,11 +27,13 @@ public final class UsernamePassword implements ClientCredentials {
     private final String username;
     private final char[] password;
     private final Clock clock;
+    private final MessageIds ids;
 
-    public UsernamePassword(String username, char[] password, Clock clock) {
+    public UsernamePassword(String username, char[] password, Clock clock, MessageIds ids) {
         this.username = username;
         this.password = password.clone();
         this.clock = clock;
+        this.ids = ids;
     }
 
     @Override
@@ -62,7 +64,7 @@ public final class UsernamePassword implements ClientCredentials {
             SoapWriter.writeText(w, wsu, "Expires", UTC.format(now.plusSeconds(300)));
             w.writeEndElement();
             w.writeStartElement(wsse, "UsernameToken");
-            w.writeAttribute("wsu", wsu, "Id", "uuid-" + UUID.randomUUID() + "-1");
+            w.writeAttribute("wsu", wsu, "Id", "uuid-" + ids.get() + "-1");
             SoapWriter.writeText(w, wsse, "Username", username);
             w.writeStartElement(wsse, "Password");
             w.writeAttribute("Type", PASSWORD_TEXT);

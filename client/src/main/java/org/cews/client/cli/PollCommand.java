@@ -52,7 +52,7 @@ final class PollCommand {
         } else if (Files.exists(files.keyFile())) {
             keys = Optional.of(org.cews.client.pki.Pem.keyPair(files.keyFile()));
         }
-        EnrollmentService service = new EnrollmentService(s.transport(s.credentials()));
+        EnrollmentService service = s.enrollmentService(s.transport(s.credentials()));
         return new Collector(service, files, keys, s, env)
                 .handle(service.poll(ref.requestId(), ref.ces()), o.integer("wait", 0), o.integer("interval", 10));
     }

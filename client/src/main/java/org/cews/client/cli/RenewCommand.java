@@ -91,7 +91,7 @@ final class RenewCommand {
                 RequestCommand.templateExtension(o, policy, template));
         byte[] cms = CertificateRequests.renewal(
                 CertificateRequests.pkcs10(newKeys, content, Optional.of(oldCert)), oldCert, old.key());
-        EnrollmentService service = new EnrollmentService(t);
+        EnrollmentService service = s.enrollmentService(t);
         return new Collector(service, files, Optional.of(newKeys), s, env)
                 .handle(
                         service.submit(uris, cms, RequestSecurityToken.RequestFormat.CMS),

@@ -18,7 +18,6 @@ import org.cews.client.pki.Keys;
 import org.cews.client.pki.Pem;
 import org.cews.client.pki.TemplateExtension;
 import org.cews.client.policy.EndpointSelector;
-import org.cews.client.policy.EnrollmentService;
 import org.cews.client.wstep.EnrollmentOutcome;
 import org.cews.client.wstep.RequestSecurityToken;
 import org.cews.client.xcep.EnrollmentPolicy;
@@ -82,8 +81,8 @@ final class RequestCommand {
             request = encoded(CertificateRequests.pkcs10(kp, content, Optional.empty()));
         }
         EnrollmentOutcome outcome =
-                new EnrollmentService(t).submit(uris, request, RequestSecurityToken.RequestFormat.PKCS10);
-        return new Collector(new EnrollmentService(t), files, keys, s, env)
+                s.enrollmentService(t).submit(uris, request, RequestSecurityToken.RequestFormat.PKCS10);
+        return new Collector(s.enrollmentService(t), files, keys, s, env)
                 .handle(outcome, o.integer("wait", 0), o.integer("interval", 10));
     }
 

@@ -17,8 +17,10 @@ import org.cews.client.http.SoapTransport;
 import org.cews.client.http.Trace;
 import org.cews.client.pki.Pem;
 import org.cews.client.pki.Pkcs12;
+import org.cews.client.policy.EnrollmentService;
 import org.cews.client.policy.PolicyCache;
 import org.cews.client.policy.PolicyService;
+import org.cews.client.soap.MessageIds;
 import org.cews.client.xcep.ClientAuthentication;
 
 /** The options every command shares (authentication, TLS, cache, trace) and what they build. */
@@ -46,11 +48,17 @@ final class Session {
     private final Options options;
     private final Environment env;
     private final Trace trace;
+    private final MessageIds ids;
 
     Session(Options options, Environment env) {
         this.options = options;
         this.env = env;
         this.trace = new Trace(env.err(), options.flag("trace"));
+        this.ids = new MessageIds(env.random());
+    }
+
+    EnrollmentService enrollmentService(SoapTransport transport) {
+        return new EnrollmentService(transport, ids);
     }
 
     Trace trace() {
@@ -72,7 +80,7 @@ final class Session {
             case USERNAME_PASSWORD -> {
                 String user = options.required("user");
                 yield new UsernamePassword(
-                        user, passwordSource("password-env", "password-file").read(user), env.clock());
+                        user, passwordSource("password-env", "password-file").read(user), env.clock(), ids);
             }
             case CERTIFICATE -> clientCertificate();
             case ANONYMOUS -> new Anonymous();
@@ -90,7 +98,7 @@ final class Session {
                 ? Optional.empty()
                 : Optional.of(new PolicyCache(options.path("cache-dir")
                         .orElse(env.home().resolve(".cache").resolve("cews-enroll"))));
-        return new PolicyService(transport, cache, env.clock());
+        return new PolicyService(transport, cache, env.clock(), ids);
     }
 
     boolean refresh() {

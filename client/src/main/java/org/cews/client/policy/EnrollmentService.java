@@ -3,11 +3,11 @@ package org.cews.client.policy;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.cews.client.ClientException;
 import org.cews.client.ClientMessage;
 import org.cews.client.Failure;
 import org.cews.client.http.SoapTransport;
+import org.cews.client.soap.MessageIds;
 import org.cews.client.soap.SoapResponse;
 import org.cews.client.wstep.EnrollmentFault;
 import org.cews.client.wstep.EnrollmentOutcome;
@@ -22,9 +22,11 @@ import org.cews.client.wstep.RstrcReader;
  */
 public final class EnrollmentService {
     private final SoapTransport transport;
+    private final MessageIds ids;
 
-    public EnrollmentService(SoapTransport transport) {
+    public EnrollmentService(SoapTransport transport, MessageIds ids) {
         this.transport = transport;
+        this.ids = ids;
     }
 
     public EnrollmentOutcome submit(List<URI> uris, byte[] request, RequestSecurityToken.RequestFormat format)
@@ -62,7 +64,7 @@ public final class EnrollmentService {
         return RstrcReader.read(((SoapResponse.Payload) r).element(), uri.toString());
     }
 
-    private static String messageId() {
-        return "urn:uuid:" + UUID.randomUUID();
+    private String messageId() {
+        return ids.urn();
     }
 }

@@ -5,10 +5,10 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
 import org.cews.client.ClientException;
 import org.cews.client.ClientMessage;
 import org.cews.client.http.SoapTransport;
+import org.cews.client.soap.MessageIds;
 import org.cews.client.soap.SoapResponse;
 import org.cews.client.wstep.EnrollmentFault;
 import org.cews.client.xcep.EnrollmentPolicy;
@@ -24,11 +24,13 @@ public final class PolicyService {
     private final SoapTransport transport;
     private final Optional<PolicyCache> cache;
     private final Clock clock;
+    private final MessageIds ids;
 
-    public PolicyService(SoapTransport transport, Optional<PolicyCache> cache, Clock clock) {
+    public PolicyService(SoapTransport transport, Optional<PolicyCache> cache, Clock clock, MessageIds ids) {
         this.transport = transport;
         this.cache = cache;
         this.clock = clock;
+        this.ids = ids;
     }
 
     /** The policy; {@code refresh} ignores a fresh cache entry (the fetch still names its time). */
@@ -56,7 +58,7 @@ public final class PolicyService {
         }
         byte[] request = GetPolicies.envelope(
                 cep,
-                "urn:uuid:" + UUID.randomUUID(),
+                ids.urn(),
                 cached.map(PolicyCache.Entry::fetched),
                 transport.credentials().soapHeaders());
         SoapResponse r = transport.post(cep, request);
