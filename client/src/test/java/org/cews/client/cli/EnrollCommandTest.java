@@ -215,6 +215,75 @@ class EnrollCommandTest {
     }
 
     @Test
+    void keyBasedRenewalPresentsTheOldCertificateOverTls() throws Exception {
+        fake.close();
+        fake = new FakeServices(true);
+        String ca = fake.caFile(dir).toString();
+        String old = dir.resolve("old").toString();
+        assertEquals(0, request(old, "--ca-file", ca), err());
+        assertEquals("-", fake.hits.get(fake.hits.size() - 1).client());
+
+        // A new request in Certificate mode finds no URI: the policy's Certificate URI serves renewals only.
+        assertEquals(
+                8,
+                run(
+                        "request",
+                        "--cep",
+                        fake.cep(),
+                        "--template",
+                        "User",
+                        "--out",
+                        dir.resolve("x").toString(),
+                        "--auth",
+                        "certificate",
+                        "--client-cert",
+                        old + ".crt",
+                        "--client-key",
+                        old + ".key",
+                        "--ca-file",
+                        ca));
+        assertTrue(
+                err().contains("ENR0601 the policy names no CES URI for template User with Certificate authentication"
+                        + " (renewal-only URIs are not used for new requests)"),
+                err());
+
+        int before = fake.hits.size();
+        assertEquals(
+                0,
+                run(
+                        "renew",
+                        "--key-based",
+                        "--cep",
+                        fake.cep(),
+                        "--cert",
+                        old + ".crt",
+                        "--key",
+                        old + ".key",
+                        "--out",
+                        dir.resolve("kbr").toString(),
+                        "--refresh",
+                        "--ca-file",
+                        ca),
+                err());
+        FakeServices.Hit policy = fake.hits.get(before);
+        FakeServices.Hit renewal = fake.hits.get(before + 1);
+        assertEquals("CN=alice", policy.client());
+        assertEquals("/kbr", renewal.path());
+        assertEquals("CN=alice", renewal.client());
+        assertFalse(renewal.body().contains("wsse:Security"), renewal.body());
+    }
+
+    @Test
+    void aServerCertificateNotSignedByTheCaFileFailsTls() throws Exception {
+        fake.close();
+        fake = new FakeServices(true);
+        Path other = dir.resolve("other.pem");
+        Files.writeString(other, Pem.encode(List.of(new FakeServices().caCert)));
+        assertEquals(6, run("templates", "--cep", fake.cep(), "--auth", "anonymous", "--ca-file", other.toString()));
+        assertTrue(err().contains("ENR0205 TLS with " + fake.cep() + " failed"), err());
+    }
+
+    @Test
     void usageErrorsExitFive() {
         assertEquals(5, run("templates", "--cep"));
         assertTrue(err().contains("ENR0101 --cep needs a value"), err());

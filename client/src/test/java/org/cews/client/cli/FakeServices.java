@@ -2,13 +2,20 @@ package org.cews.client.cli;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsExchange;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -18,6 +25,10 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.TrustManagerFactory;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
@@ -41,17 +52,24 @@ final class FakeServices implements AutoCloseable {
         DENY
     }
 
-    record Hit(String path, String body) {}
+    /** One POST: its path, its body, and the subject of the TLS client certificate ("-" if none). */
+    record Hit(String path, String body, String client) {}
 
     final HttpServer server;
     final List<Hit> hits = new CopyOnWriteArrayList<>();
     final int deadPort;
     final KeyPair caKey;
     final X509Certificate caCert;
+    final boolean tls;
     volatile Mode mode = Mode.ISSUE;
     volatile String pendingCsr;
 
     FakeServices() throws Exception {
+        this(false);
+    }
+
+    /** With {@code tls}, HTTPS on localhost with a certificate of the fake CA, asking for client certificates. */
+    FakeServices(boolean tls) throws Exception {
         try (ServerSocket s = new ServerSocket(0)) {
             deadPort = s.getLocalPort();
         }
@@ -68,14 +86,74 @@ final class FakeServices implements AutoCloseable {
                                 Date.from(now.plus(30, ChronoUnit.DAYS)),
                                 ca,
                                 caKey.getPublic())
+                        .addExtension(
+                                org.bouncycastle.asn1.x509.Extension.basicConstraints,
+                                true,
+                                new org.bouncycastle.asn1.x509.BasicConstraints(true))
                         .build(new JcaContentSignerBuilder("SHA256withRSA").build(caKey.getPrivate())));
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        this.tls = tls;
+        if (tls) {
+            HttpsServer https = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            https.setHttpsConfigurator(new HttpsConfigurator(serverTls()) {
+                @Override
+                public void configure(HttpsParameters params) {
+                    SSLParameters p = getSSLContext().getDefaultSSLParameters();
+                    p.setWantClientAuth(true);
+                    params.setSSLParameters(p);
+                }
+            });
+            server = https;
+        } else {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        }
         server.createContext("/", this::handle);
         server.start();
     }
 
     String base() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return (tls ? "https://localhost:" : "http://127.0.0.1:")
+                + server.getAddress().getPort();
+    }
+
+    /** The fake CA's certificate as a PEM file, for --ca-file. */
+    Path caFile(Path dir) throws IOException {
+        Path f = dir.resolve("fake-ca.pem");
+        Files.writeString(f, org.cews.client.pki.Pem.encode(List.of(caCert)));
+        return f;
+    }
+
+    private SSLContext serverTls() throws Exception {
+        KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+        g.initialize(256);
+        KeyPair kp = g.generateKeyPair();
+        Instant now = Instant.now();
+        X509Certificate cert = new JcaX509CertificateConverter()
+                .getCertificate(new JcaX509v3CertificateBuilder(
+                                new X500Name(caCert.getSubjectX500Principal().getName()),
+                                BigInteger.TWO,
+                                Date.from(now.minus(1, ChronoUnit.DAYS)),
+                                Date.from(now.plus(1, ChronoUnit.DAYS)),
+                                new X500Name("CN=localhost"),
+                                kp.getPublic())
+                        .addExtension(
+                                org.bouncycastle.asn1.x509.Extension.subjectAlternativeName,
+                                false,
+                                new org.bouncycastle.asn1.x509.GeneralNames(new org.bouncycastle.asn1.x509.GeneralName(
+                                        org.bouncycastle.asn1.x509.GeneralName.dNSName, "localhost")))
+                        .build(new JcaContentSignerBuilder("SHA256withRSA").build(caKey.getPrivate())));
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        ks.load(null, null);
+        ks.setKeyEntry("tls", kp.getPrivate(), new char[0], new X509Certificate[] {cert, caCert});
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(ks, new char[0]);
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry("ca", caCert);
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trust);
+        SSLContext ctx = SSLContext.getInstance("TLS");
+        ctx.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+        return ctx;
     }
 
     String cep() {
@@ -89,13 +167,23 @@ final class FakeServices implements AutoCloseable {
     private void handle(HttpExchange x) throws IOException {
         String body = new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String path = x.getRequestURI().getPath();
-        hits.add(new Hit(path, body));
+        String client = "-";
+        if (x instanceof HttpsExchange hx) {
+            try {
+                client = ((X509Certificate) hx.getSSLSession().getPeerCertificates()[0])
+                        .getSubjectX500Principal()
+                        .getName();
+            } catch (javax.net.ssl.SSLPeerUnverifiedException e) {
+                client = "-";
+            }
+        }
+        hits.add(new Hit(path, body, client));
         try {
             if (path.endsWith("/CEP")) {
                 reply(x, 200, policy());
             } else if (path.equals("/busy")) {
                 reply(x, 503, "");
-            } else if (path.equals("/ces") || path.equals("/renew-only")) {
+            } else if (path.equals("/ces") || path.equals("/renew-only") || path.equals("/kbr")) {
                 ces(x, body);
             } else {
                 reply(x, 404, "");
@@ -191,7 +279,8 @@ final class FakeServices implements AutoCloseable {
 
     /**
      * Template User (schema 2) at CA 0, whose URIs are: a dead port (priority 1), one answering
-     * 503 (2), the working CES (3), a renewal-only one (0), a Kerberos one (0). CA 1, which the
+     * 503 (2), the working CES (3), a renewal-only one (0), a Kerberos one (0), a renewal-only
+     * Certificate one (0, for key-based renewal). CA 1, which the
      * template does not name, has a password URI of priority 0 that must never be used.
      */
     private String policy() throws Exception {
@@ -214,7 +303,8 @@ final class FakeServices implements AutoCloseable {
                                 + uri(4, base() + "/busy", 2, false)
                                 + uri(4, base() + "/ces", 3, false)
                                 + uri(4, base() + "/renew-only", 0, true)
-                                + uri(2, base() + "/kerberos", 0, false))
+                                + uri(2, base() + "/kerberos", 0, false)
+                                + uri(8, base() + "/kbr", 0, true))
                 + ca(1, cert, uri(4, base() + "/other-ca", 0, false))
                 + "</x:cAs><x:oIDs><x:oID><x:value>1.3.6.1.4.1.311.21.8.1.2</x:value><x:group>9</x:group>"
                 + "<x:oIDReferenceID>1</x:oIDReferenceID><x:defaultName>User</x:defaultName></x:oID></x:oIDs>"
