@@ -42,6 +42,7 @@ public enum ClientMessage {
     KERBEROS_TICKET("ENR0303", Failure.AUTHENTICATION, "no Kerberos service ticket for {0}: {1}"),
     NEGOTIATE_REFUSED("ENR0304", Failure.AUTHENTICATION, "{0} refused the Kerberos token (HTTP 401 again)"),
     CLIENT_CERTIFICATE("ENR0305", Failure.AUTHENTICATION, "cannot use the client certificate: {0}"),
+    AUTHENTICATION_FAULT("ENR0306", Failure.AUTHENTICATION, "{0} refused the credentials: {1} (code {2})"),
 
     // 04xx: answers not understood
     MALFORMED_XML("ENR0401", Failure.PROTOCOL, "the answer from {0} is not a SOAP 1.2 message: {1}"),

@@ -27,9 +27,19 @@ public record EnrollmentFault(
         return new EnrollmentFault(fault, code, invalid, id);
     }
 
-    /** The exception the command reports: the endpoint, the reason and the HRESULT with its meaning. */
+    /**
+     * The exception the command reports: the endpoint, the reason and the HRESULT with its meaning.
+     * A WS-Security fault code (OASIS WSS 1.1 SOAP Message Security §12: FailedAuthentication,
+     * InvalidSecurity, InvalidSecurityToken) is an authentication failure, not a refusal of the
+     * request.
+     */
     public ClientException toException(String endpoint) {
         String reason = fault.reason().isEmpty() ? "(no reason given)" : fault.reason();
+        String sub = fault.subcode().orElse("");
+        String local = sub.substring(sub.indexOf(':') + 1);
+        if (local.equals("FailedAuthentication") || local.startsWith("InvalidSecurity")) {
+            return new ClientException(ClientMessage.AUTHENTICATION_FAULT, endpoint, reason, fault.codes());
+        }
         if (errorCode.isPresent()) {
             HResult h = errorCode.get();
             String reasonWithId =

@@ -9,6 +9,7 @@ import org.cews.client.ClientException;
 import org.cews.client.ClientMessage;
 import org.cews.client.Failure;
 import org.cews.client.Fixtures;
+import org.cews.client.soap.SoapFault;
 import org.cews.client.soap.SoapResponse;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +55,18 @@ class EnrollmentFaultTest {
         EnrollmentFault f = fault("wstep/fault_address_filter_mismatch_server_response.xml");
         assertEquals("s:Sender/a:DestinationUnreachable", f.fault().codes());
         assertTrue(f.fault().reason().startsWith("The message with To ''"));
+    }
+
+    @Test
+    void aWsSecurityFaultIsAnAuthenticationFailure() {
+        SoapFault f = new SoapFault(
+                "s:Sender", Optional.of("wsse:FailedAuthentication"), "SOAP0201 wrong password", Optional.empty());
+        ClientException e = EnrollmentFault.of(f).toException("https://cep");
+        assertEquals(ClientMessage.AUTHENTICATION_FAULT, e.messageId());
+        assertEquals(Failure.AUTHENTICATION, e.failure());
+        assertEquals(
+                "ENR0306 https://cep refused the credentials: SOAP0201 wrong password (code s:Sender/wsse:FailedAuthentication)",
+                e.getMessage());
     }
 
     @Test
