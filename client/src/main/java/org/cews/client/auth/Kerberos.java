@@ -11,9 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javax.security.auth.Subject;
-import javax.security.auth.login.AppConfigurationEntry;
-import javax.security.auth.login.Configuration;
-import javax.security.auth.login.LoginContext;
 import javax.security.auth.login.LoginException;
 import org.cews.client.ClientException;
 import org.cews.client.ClientMessage;
@@ -35,7 +32,6 @@ import org.ietf.jgss.Oid;
  */
 public final class Kerberos implements ClientCredentials {
     private static final String SPNEGO = "1.3.6.1.5.5.2";
-    private static final String KRB5_LOGIN_MODULE = "com.sun.security.auth.module.Krb5LoginModule";
 
     /** Where the tickets come from: a keytab (with its principal) or a ticket cache. */
     public record Source(Optional<String> principal, Optional<Path> keytab, Optional<Path> ticketCache) {}
@@ -123,21 +119,9 @@ public final class Kerberos implements ClientCredentials {
             options.put("useTicketCache", "true");
             source.ticketCache().ifPresent(c -> options.put("ticketCache", c.toString()));
         }
-        Configuration config = new Configuration() {
-            @Override
-            public AppConfigurationEntry[] getAppConfigurationEntry(String name) {
-                return new AppConfigurationEntry[] {
-                    new AppConfigurationEntry(
-                            KRB5_LOGIN_MODULE, AppConfigurationEntry.LoginModuleControlFlag.REQUIRED, options)
-                };
-            }
-        };
         try {
-            Subject s = new Subject();
-            LoginContext lc = new LoginContext("enroll", s, callbacks -> {}, config);
-            lc.login();
-            subject = s;
-            return s;
+            subject = Krb5Login.login(options);
+            return subject;
         } catch (LoginException e) {
             String where = source.keytab()
                     .map(k -> "keytab " + k)

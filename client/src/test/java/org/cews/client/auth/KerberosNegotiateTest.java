@@ -33,9 +33,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.security.auth.Subject;
-import javax.security.auth.login.AppConfigurationEntry;
-import javax.security.auth.login.Configuration;
-import javax.security.auth.login.LoginContext;
 import org.apache.kerby.kerberos.kerb.server.KdcConfigKey;
 import org.apache.kerby.kerberos.kerb.server.SimpleKdcServer;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -108,7 +105,6 @@ class KerberosNegotiateTest {
                         + "[realms]\n " + REALM + " = {\n  kdc = 127.0.0.1:" + port + "\n }\n");
         System.setProperty("java.security.krb5.conf", dir.resolve("krb5.conf").toString());
 
-        acceptor = new Subject();
         Map<String, String> opts = Map.of(
                 "useKeyTab", "true",
                 "keyTab", dir.resolve("http.keytab").toString(),
@@ -117,18 +113,7 @@ class KerberosNegotiateTest {
                 "isInitiator", "false",
                 "doNotPrompt", "true",
                 "refreshKrb5Config", "true");
-        new LoginContext("server", acceptor, c -> {}, new Configuration() {
-                    @Override
-                    public AppConfigurationEntry[] getAppConfigurationEntry(String name) {
-                        return new AppConfigurationEntry[] {
-                            new AppConfigurationEntry(
-                                    "com.sun.security.auth.module.Krb5LoginModule",
-                                    AppConfigurationEntry.LoginModuleControlFlag.REQUIRED,
-                                    opts)
-                        };
-                    }
-                })
-                .login();
+        acceptor = Krb5Login.login(opts);
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", KerberosNegotiateTest::handle);
         server.start();
