@@ -33,8 +33,16 @@ import org.ietf.jgss.Oid;
 public final class Kerberos implements ClientCredentials {
     private static final String SPNEGO = "1.3.6.1.5.5.2";
 
-    /** Where the tickets come from: a keytab (with its principal) or a ticket cache. */
-    public record Source(Optional<String> principal, Optional<Path> keytab, Optional<Path> ticketCache) {}
+    /**
+     * Where the tickets come from: a keytab (with its principal), the principal's password (an AS
+     * exchange, as kinit does), or a ticket cache.
+     */
+    public record Source(
+            Optional<String> principal, Optional<Path> keytab, Optional<Path> ticketCache, Optional<char[]> password) {
+        public Source(Optional<String> principal, Optional<Path> keytab, Optional<Path> ticketCache) {
+            this(principal, keytab, ticketCache, Optional.empty());
+        }
+    }
 
     private final Source source;
     private final boolean channelBinding;
@@ -107,11 +115,14 @@ public final class Kerberos implements ClientCredentials {
             return subject;
         }
         Map<String, String> options = new HashMap<>();
-        options.put("doNotPrompt", "true");
+        options.put("doNotPrompt", source.password().isPresent() ? "false" : "true");
         options.put("isInitiator", "true");
         options.put("refreshKrb5Config", "true");
         source.principal().ifPresent(p -> options.put("principal", p));
-        if (source.keytab().isPresent()) {
+        if (source.password().isPresent()) {
+            options.put("useTicketCache", "false");
+            options.put("storeKey", "false");
+        } else if (source.keytab().isPresent()) {
             options.put("useKeyTab", "true");
             options.put("keyTab", source.keytab().get().toString());
             options.put("storeKey", "true");
@@ -120,13 +131,15 @@ public final class Kerberos implements ClientCredentials {
             source.ticketCache().ifPresent(c -> options.put("ticketCache", c.toString()));
         }
         try {
-            subject = Krb5Login.login(options);
+            subject = Krb5Login.login(options, source.principal(), source.password());
             return subject;
         } catch (LoginException e) {
-            String where = source.keytab()
-                    .map(k -> "keytab " + k)
-                    .orElse("ticket cache "
-                            + source.ticketCache().map(Path::toString).orElse("(default; run kinit)"));
+            String where = source.password().isPresent()
+                    ? "password of " + source.principal().orElse("(no principal)")
+                    : source.keytab()
+                            .map(k -> "keytab " + k)
+                            .orElse("ticket cache "
+                                    + source.ticketCache().map(Path::toString).orElse("(default; run kinit)"));
             throw new ClientException(e, ClientMessage.KERBEROS_LOGIN, e.getMessage() + " (" + where + ")");
         }
     }

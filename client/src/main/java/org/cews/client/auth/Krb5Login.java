@@ -1,7 +1,13 @@
 package org.cews.client.auth;
 
 import java.util.Map;
+import java.util.Optional;
 import javax.security.auth.Subject;
+import javax.security.auth.callback.Callback;
+import javax.security.auth.callback.CallbackHandler;
+import javax.security.auth.callback.NameCallback;
+import javax.security.auth.callback.PasswordCallback;
+import javax.security.auth.callback.UnsupportedCallbackException;
 import javax.security.auth.login.AppConfigurationEntry;
 import javax.security.auth.login.Configuration;
 import javax.security.auth.login.LoginContext;
@@ -17,6 +23,12 @@ final class Krb5Login {
     private Krb5Login() {}
 
     static Subject login(Map<String, String> options) throws LoginException {
+        return login(options, Optional.empty(), Optional.empty());
+    }
+
+    /** With a password, the module asks for the name and the password through callbacks. */
+    static Subject login(Map<String, String> options, Optional<String> name, Optional<char[]> password)
+            throws LoginException {
         Configuration config = new Configuration() {
             @Override
             public AppConfigurationEntry[] getAppConfigurationEntry(String name) {
@@ -26,7 +38,18 @@ final class Krb5Login {
             }
         };
         Subject s = new Subject();
-        new LoginContext("enroll", s, callbacks -> {}, config).login();
+        CallbackHandler handler = callbacks -> {
+            for (Callback c : callbacks) {
+                if (c instanceof NameCallback n && name.isPresent()) {
+                    n.setName(name.get());
+                } else if (c instanceof PasswordCallback p && password.isPresent()) {
+                    p.setPassword(password.get());
+                } else {
+                    throw new UnsupportedCallbackException(c);
+                }
+            }
+        };
+        new LoginContext("enroll", s, handler, config).login();
         return s;
     }
 }

@@ -67,8 +67,10 @@ final class Help {
                   --interval SECONDS        between polls (default 10)
 
                 Authentication (all commands; the policy's CES URIs of the same mode are used):
-                  --auth kerberos           (default) SPNEGO from the ticket cache (kinit) or
-                                            --keytab FILE with --principal NAME
+                  --auth kerberos           (default) SPNEGO from the ticket cache (kinit), or
+                                            --keytab FILE with --principal NAME, or
+                                            --principal NAME with --password-env VAR or
+                                            --password-file FILE (a login as kinit does)
                         --ticket-cache FILE   default: KRB5CCNAME or the system default
                         --krb5-conf FILE      the krb5.conf naming the KDC (default: KRB5_CONFIG,
                                               then the JVM's default, /etc/krb5.conf)

@@ -129,8 +129,15 @@ final class Session {
         if (!cb.equals("auto") && !cb.equals("off")) {
             throw new ClientException(ClientMessage.USAGE, "--channel-binding is auto or off, not " + cb);
         }
+        Optional<char[]> password = Optional.empty();
+        if (options.value("password-env").isPresent()
+                || options.value("password-file").isPresent()) {
+            String principal = options.required("principal");
+            password =
+                    Optional.of(passwordSource("password-env", "password-file").read(principal));
+        }
         return new Kerberos(
-                new Kerberos.Source(options.value("principal"), options.path("keytab"), cache),
+                new Kerberos.Source(options.value("principal"), options.path("keytab"), cache, password),
                 cb.equals("auto"),
                 trace::progress);
     }

@@ -223,6 +223,34 @@ class KerberosNegotiateTest {
     }
 
     @Test
+    void aPasswordLogsInAsKinitDoes() throws Exception {
+        seen.clear();
+        Kerberos alice = new Kerberos(
+                new Kerberos.Source(
+                        Optional.of("alice@" + REALM),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of("Alice-Pw-1".toCharArray())),
+                false,
+                note -> {});
+        assertInstanceOf(SoapResponse.Payload.class, transport(alice).post(uri(), new byte[0]));
+        assertEquals(List.of("none", "alice@" + REALM), seen);
+
+        Kerberos wrong = new Kerberos(
+                new Kerberos.Source(
+                        Optional.of("alice@" + REALM),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of("not-her-password".toCharArray())),
+                false,
+                note -> {});
+        ClientException e =
+                assertThrows(ClientException.class, () -> transport(wrong).post(uri(), new byte[0]));
+        assertEquals(ClientMessage.KERBEROS_LOGIN, e.messageId());
+        assertTrue(e.getMessage().contains("password of alice@" + REALM), e.getMessage());
+    }
+
+    @Test
     void aMissingKeytabIsAKerberosLoginFailure() {
         Kerberos nobody = new Kerberos(
                 new Kerberos.Source(
