@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The {@code enroll} client against the deployed EAR on the lab: GetPolicies over the
- * UsernamePassword CEP as alice, with her lab password, trusting only the development CA.
+ * UsernamePassword CEP and over the Kerberos CEP (SPNEGO after the 401 challenge, a ticket from
+ * the lab's KDC) as alice, with her lab password, trusting only the development CA.
  */
 class EnrollClientIT {
     private static final String CEP = "/ADPolicyProvider_CEP_UsernamePassword/service.svc/CEP";
@@ -46,6 +47,27 @@ class EnrollClientIT {
     }
 
     @Test
+    void templatesOverKerberosWithSpnego() throws IOException {
+        int code = enrollAs(
+                "kerberos",
+                "templates",
+                "--cep",
+                TestServer.https("/ADPolicyProvider_CEP_Kerberos/service.svc/CEP")
+                        .toString(),
+                "--principal",
+                "alice@LAB.EXAMPLE",
+                "--password-env",
+                "ALICE_PW",
+                "--krb5-conf",
+                Path.of(System.getProperty("cews.lab.dir"), "krb5.conf").toString());
+
+        String o = out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, code, o + err.toString(StandardCharsets.UTF_8));
+        assertTrue(o.contains("template User ("), o);
+        assertTrue(o.contains("_CES_Kerberos/service.svc/CES"), o);
+    }
+
+    @Test
     void aWrongPasswordIsRefused() throws IOException {
         int code = enroll(
                 "templates",
@@ -64,10 +86,14 @@ class EnrollClientIT {
     }
 
     private int enroll(String... args) throws IOException {
+        return enrollAs("password", args);
+    }
+
+    private int enrollAs(String mode, String... args) throws IOException {
         List<String> a = new ArrayList<>(List.of(args));
         a.addAll(List.of(
                 "--auth",
-                "password",
+                mode,
                 "--ca-file",
                 TestServer.tlsDir().resolve("ca.crt").toString(),
                 "--no-cache"));
