@@ -61,10 +61,14 @@ public enum CesMessage {
     CES0312("the CA connector failed: {0}"),
     CES0313("{0} maps to no directory account; this endpoint accepts only key-based renewal from it"),
     CES0314("the CA answered with a certificate that cannot be read: {0}"),
+    CES0315("closing a CA connection failed, the answer stands: {0}"),
     CES0390("caller={0} auth={1} template={2} ca={3} requestId={4} disposition={5} hresult={6} correlation={7}"
             + " detail={8}"),
 
-    CES0401("configuration property {0} is not valid: {1}");
+    CES0401("configuration property {0} is not valid: {1}"),
+    CES0402("no pending-reference key is configured (cews.ces.pendingKeyFile or cews.ces.pendingKey): a random key"
+            + " signs them, so references to pending requests do not survive a restart and no other node accepts"
+            + " them");
 
     private final String pattern;
 

@@ -221,4 +221,46 @@ public final class TestPki {
         PKIData data = new PKIData(new TaggedAttribute[0], tagged, new TaggedContentInfo[0], new OtherMsg[0]);
         return signedData(CMCObjectIdentifiers.id_cct_PKIData, data.getEncoded("DER"), signers, certificates);
     }
+
+    /** A PKCS#10 (DER) for {@code subject}, signed by {@code signer}, naming each template by extension 20.2. */
+    public static byte[] pkcs10(KeyPair subject, KeyPair signer, String... templateNames) throws Exception {
+        List<Extension> extensions = new ArrayList<>();
+        for (String name : templateNames) {
+            extensions.add(templateName(name));
+        }
+        return csr(subject, signer, extensions).getEncoded("DER");
+    }
+
+    /** A CMS renewal (DER) of {@code old} for {@code newKey}, signed by {@code signer}, {@code old} attached. */
+    public static byte[] renewalCms(KeyPair newKey, X509Certificate old, KeyPair signer, String... templateNames)
+            throws Exception {
+        List<Extension> extensions = new ArrayList<>();
+        for (String name : templateNames) {
+            extensions.add(templateName(name));
+        }
+        return cms(csr(newKey, newKey, extensions, renewalOf(old)), List.of(signer), List.of(old));
+    }
+
+    /** {@code depth} SEQUENCEs, each around the next, the innermost empty: hostile DER. */
+    public static byte[] nested(int depth) {
+        byte[] inner = {0x30, 0x00};
+        for (int i = 1; i < depth; i++) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            out.write(0x30);
+            int n = inner.length;
+            if (n < 0x80) {
+                out.write(n);
+            } else if (n < 0x100) {
+                out.write(0x81);
+                out.write(n);
+            } else {
+                out.write(0x82);
+                out.write(n >> 8);
+                out.write(n);
+            }
+            out.writeBytes(inner);
+            inner = out.toByteArray();
+        }
+        return inner;
+    }
 }

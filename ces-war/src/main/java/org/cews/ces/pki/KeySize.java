@@ -41,10 +41,8 @@ public final class KeySize {
         throw new InspectionException(HResult.E_INVALIDARG, CesMessage.CES0210, algorithm.getId());
     }
 
-    /** Refuses a key shorter than {@code minimum} bits (0: no minimum). */
-    public static void requireAtLeast(SubjectPublicKeyInfo key, DerPrecheck der, int minimum, String template)
-            throws InspectionException {
-        int bits = bits(key, der);
+    /** Refuses a key of {@code bits} shorter than {@code minimum} bits (0: no minimum). */
+    public static void requireAtLeast(int bits, int minimum, String template) throws InspectionException {
         if (bits < minimum) {
             throw new InspectionException(HResult.CERTSRV_E_KEY_LENGTH, CesMessage.CES0209, bits, template, minimum);
         }

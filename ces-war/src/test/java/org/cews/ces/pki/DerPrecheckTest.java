@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.List;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
@@ -20,27 +19,8 @@ class DerPrecheckTest {
     private final DerPrecheck precheck = new DerPrecheck();
     private final RequestSniffer sniffer = new RequestSniffer(precheck);
 
-    /** {@code depth} SEQUENCEs, each around the next, the innermost empty. */
     static byte[] nested(int depth) {
-        byte[] inner = {0x30, 0x00};
-        for (int i = 1; i < depth; i++) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            out.write(0x30);
-            int n = inner.length;
-            if (n < 0x80) {
-                out.write(n);
-            } else if (n < 0x100) {
-                out.write(0x81);
-                out.write(n);
-            } else {
-                out.write(0x82);
-                out.write(n >> 8);
-                out.write(n);
-            }
-            out.writeBytes(inner);
-            inner = out.toByteArray();
-        }
-        return inner;
+        return TestPki.nested(depth);
     }
 
     @Test

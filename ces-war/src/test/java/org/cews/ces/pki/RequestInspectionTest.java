@@ -173,10 +173,11 @@ class RequestInspectionTest {
     void keySizeOfRsaAndEc() throws Exception {
         CertificateRequest rsa = sniffer.sniff(TestPki.csr(KEY, KEY, List.of()).getEncoded("DER"));
         assertEquals(2048, KeySize.bits(rsa.csr().getSubjectPublicKeyInfo(), der));
-        assertDoesNotThrow(() -> KeySize.requireAtLeast(rsa.csr().getSubjectPublicKeyInfo(), der, 2048, "User"));
+        assertDoesNotThrow(
+                () -> KeySize.requireAtLeast(KeySize.bits(rsa.csr().getSubjectPublicKeyInfo(), der), 2048, "User"));
         InspectionException e = assertThrows(
                 InspectionException.class,
-                () -> KeySize.requireAtLeast(rsa.csr().getSubjectPublicKeyInfo(), der, 3072, "User"));
+                () -> KeySize.requireAtLeast(KeySize.bits(rsa.csr().getSubjectPublicKeyInfo(), der), 3072, "User"));
         assertEquals(HResult.CERTSRV_E_KEY_LENGTH, e.hresult());
 
         KeyPair ec = TestPki.ec256();
