@@ -12,7 +12,7 @@ home=${1:?usage: check-restore.sh <provisioned wildfly> <wildfly-dist.zip> <work
 zip=${2:?usage: check-restore.sh <provisioned wildfly> <wildfly-dist.zip> <work dir>}
 work=${3:?usage: check-restore.sh <provisioned wildfly> <wildfly-dist.zip> <work dir>}
 home=$(realpath "$home"); zip=$(realpath "$zip"); work=$(realpath -m "$work")
-restores=(restore-connector.cli restore-security.cli restore-tls.cli restore-logging.cli)
+restores=(restore-services.cli restore-connector.cli restore-security.cli restore-tls.cli restore-logging.cli)
 
 rm -rf "$work"
 mkdir -p "$work/restored" "$work/pristine"

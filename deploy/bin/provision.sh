@@ -16,7 +16,7 @@ dest=${2:?usage: provision.sh <wildfly-dist.zip> <target-dir> [properties-file]}
 props=${3:-$here/env/cews.properties}
 
 # The order matters: TLS before the listeners that use it, security before the WARs need it.
-scripts=(configure-logging.cli configure-tls.cli configure-security.cli configure-connector.cli)
+scripts=(configure-logging.cli configure-tls.cli configure-security.cli configure-connector.cli configure-services.cli)
 
 fingerprint=$( {
   basename "$zip"; stat -c %s "$zip"

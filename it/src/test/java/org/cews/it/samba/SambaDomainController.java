@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -62,8 +63,17 @@ public final class SambaDomainController implements AutoCloseable {
         this.provisioning = provisioning;
     }
 
-    /** Injects the one running DC into test parameters of this type. */
-    public static final class Extension implements ParameterResolver {
+    /**
+     * Injects the one running DC into test parameters of this type. Checks for Samba before the
+     * class runs: an abort thrown while resolving a parameter would be reported as an error, not
+     * as a skip.
+     */
+    public static final class Extension implements ParameterResolver, BeforeAllCallback {
+
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            requireSamba();
+        }
 
         @Override
         public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
