@@ -9,26 +9,26 @@ import org.cews.wcce.api.EnrollmentRequest;
 import org.cews.wcce.api.EnrollmentResult;
 
 /** A CaConnectionFactory that answers as told and records every call (a real implementation, no mocks). */
-final class FakeCa implements CaConnectionFactory {
+public final class FakeCa implements CaConnectionFactory {
 
     /** What the CA answers: a result, or a failure. */
-    interface Answer {
+    public interface Answer {
         EnrollmentResult answer(EnrollmentRequest request) throws CaException;
     }
 
     /** What it answers to retrieve(ca, id). */
-    interface Retrieval {
+    public interface Retrieval {
         EnrollmentResult answer(String ca, int id) throws CaException;
     }
 
-    final List<String> connectedAs = new ArrayList<>();
-    final List<EnrollmentRequest> submitted = new ArrayList<>();
-    final List<String> retrieved = new ArrayList<>();
-    int closed;
-    Answer submit = r -> {
+    public final List<String> connectedAs = new ArrayList<>();
+    public final List<EnrollmentRequest> submitted = new ArrayList<>();
+    public final List<String> retrieved = new ArrayList<>();
+    public int closed;
+    public Answer submit = r -> {
         throw new CaException("no answer configured");
     };
-    Retrieval retrieve = (ca, id) -> {
+    public Retrieval retrieve = (ca, id) -> {
         throw new CaException("no retrieval configured");
     };
 
@@ -49,7 +49,7 @@ final class FakeCa implements CaConnectionFactory {
         return new Connection();
     }
 
-    boolean reached() {
+    public boolean reached() {
         return !submitted.isEmpty() || !retrieved.isEmpty();
     }
 

@@ -25,18 +25,18 @@ import org.cews.soap.auth.CallerIdentity;
  * The lab forest's policy (ldap-policy's lab-pki.ldif, the same the lab CA and Samba load) as a
  * snapshot, and its accounts as callers with their SIDs (lab-accounts.ldif).
  */
-final class LabPolicy {
+public final class LabPolicy {
 
-    static final String CA = "Lab-Issuing-CA";
-    static final Sid DOMAIN = Sid.of(5, 21, 2918375215L, 1429853364L, 3387426671L);
-    static final Sid DOMAIN_USERS = DOMAIN.withRid(WellKnownSids.RID_DOMAIN_USERS);
-    static final Sid DOMAIN_COMPUTERS = DOMAIN.withRid(WellKnownSids.RID_DOMAIN_COMPUTERS);
-    static final Sid WEB_SERVER_ENROLLERS = DOMAIN.withRid(1110);
-    static final Sid PKI_ENROLL_BLOCKED = DOMAIN.withRid(1111);
+    public static final String CA = "Lab-Issuing-CA";
+    public static final Sid DOMAIN = Sid.of(5, 21, 2918375215L, 1429853364L, 3387426671L);
+    public static final Sid DOMAIN_USERS = DOMAIN.withRid(WellKnownSids.RID_DOMAIN_USERS);
+    public static final Sid DOMAIN_COMPUTERS = DOMAIN.withRid(WellKnownSids.RID_DOMAIN_COMPUTERS);
+    public static final Sid WEB_SERVER_ENROLLERS = DOMAIN.withRid(1110);
+    public static final Sid PKI_ENROLL_BLOCKED = DOMAIN.withRid(1111);
 
     private LabPolicy() {}
 
-    static PolicySnapshot snapshot() throws Exception {
+    public static PolicySnapshot snapshot() throws Exception {
         List<CertificateTemplate> templates = new ArrayList<>();
         List<EnrollmentService> cas = new ArrayList<>();
         try (InputStream in = LabPolicy.class.getResourceAsStream("/org/cews/policy/fixtures/lab-pki.ldif");
@@ -59,19 +59,19 @@ final class LabPolicy {
                 Instant.parse("2026-06-01T00:00:00Z"));
     }
 
-    static CallerIdentity alice(AuthMode mode) {
+    public static CallerIdentity alice(AuthMode mode) {
         return account(mode, "alice", 1104, DOMAIN_USERS, WEB_SERVER_ENROLLERS);
     }
 
-    static CallerIdentity bob(AuthMode mode) {
+    public static CallerIdentity bob(AuthMode mode) {
         return account(mode, "bob", 1105, DOMAIN_USERS, PKI_ENROLL_BLOCKED);
     }
 
-    static CallerIdentity web01(AuthMode mode) {
+    public static CallerIdentity web01(AuthMode mode) {
         return account(mode, "WEB01$", 1107, DOMAIN_COMPUTERS);
     }
 
-    static CallerIdentity account(AuthMode mode, String sam, long rid, Sid... groups) {
+    public static CallerIdentity account(AuthMode mode, String sam, long rid, Sid... groups) {
         CallerSids sids = CallerSids.authenticated(DOMAIN.withRid(rid), Set.of(groups));
         return new CallerIdentity(
                 mode,
