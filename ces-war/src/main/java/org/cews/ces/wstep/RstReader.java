@@ -9,6 +9,8 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.cews.ces.CesMessage;
+import org.cews.soap.envelope.EnvelopeReader;
+import org.cews.soap.envelope.SoapFormatException;
 
 /**
  * Reads a wst:RequestSecurityToken ([MS-WSTEP] 3.1.4.1.3.3) from a StAX reader positioned at the
@@ -207,6 +209,8 @@ public final class RstReader {
             int event = r.getEventType();
             if (event == XMLStreamConstants.START_ELEMENT) {
                 skip(r);
+            } else if (event == XMLStreamConstants.ENTITY_REFERENCE) {
+                throw fault(CesMessage.CES0112, "entity reference &" + r.getLocalName() + ";");
             } else if (event == XMLStreamConstants.CHARACTERS
                     || event == XMLStreamConstants.CDATA
                     || event == XMLStreamConstants.SPACE) {
@@ -229,16 +233,12 @@ public final class RstReader {
         return text;
     }
 
-    /** Skips from a START_ELEMENT to its END_ELEMENT. */
-    private static void skip(XMLStreamReader r) throws XMLStreamException {
-        int depth = 1;
-        while (depth > 0) {
-            int event = r.next();
-            if (event == XMLStreamConstants.START_ELEMENT) {
-                depth++;
-            } else if (event == XMLStreamConstants.END_ELEMENT) {
-                depth--;
-            }
+    /** Skips from a START_ELEMENT to its END_ELEMENT, as the envelope reader does (entity references refused). */
+    private static void skip(XMLStreamReader r) throws XMLStreamException, WstepFault {
+        try {
+            EnvelopeReader.skip(r);
+        } catch (SoapFormatException e) {
+            throw fault(CesMessage.CES0112, e.getMessage());
         }
     }
 
