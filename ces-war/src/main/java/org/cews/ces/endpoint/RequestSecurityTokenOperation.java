@@ -54,6 +54,7 @@ final class RequestSecurityTokenOperation implements SoapOperation {
                     .orElseThrow(() -> WstepFault.sender(
                             CesMessage.CES0101.format("nothing"), CesMessage.CES0101.text("nothing"))));
         } catch (WstepFault f) {
+            service.unreadable(call.caller(), call.path().keyBasedRenewal(), call.correlationId(), f);
             throw new SoapFaultException(fault(f));
         }
         RequestUrl where = url.get();

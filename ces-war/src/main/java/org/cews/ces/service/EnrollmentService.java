@@ -78,6 +78,24 @@ public final class EnrollmentService {
         return outcome;
     }
 
+    /**
+     * The outcome of a body that could not be read as a RequestSecurityToken ({@code fault}, from
+     * the reader): audited like every other outcome.
+     */
+    public Outcome unreadable(CallerIdentity caller, boolean keyBasedRenewal, String correlationId, WstepFault fault) {
+        audit.record(new AuditRecord(
+                caller.name(),
+                caller.mode().pathName() + (keyBasedRenewal ? "/KeyBasedRenewal" : ""),
+                "-",
+                "-",
+                OptionalInt.empty(),
+                Disposition.REFUSED,
+                OptionalInt.empty(),
+                correlationId,
+                fault.getMessage()));
+        return new Outcome.Fault(fault);
+    }
+
     private Outcome dispatch(EnrollmentCall call, PolicyProvider policy, Trace trace) throws Refusal {
         RstRequest request = call.request();
         if (request instanceof RstRequest.Issue issue) {

@@ -228,6 +228,11 @@ class RequestSecurityTokenOperationTest {
                 () -> invoke(envelope(Wstep.NS_WST + "/Renew", "", ""), LabPolicy.alice(AuthMode.USERNAME_PASSWORD)));
         assertEquals(FaultCode.SENDER, e.fault().code());
         assertFalse(fake.reached());
+        assertEquals(1, audit.size());
+        assertTrue(
+                audit.get(0).line().contains("disposition=REFUSED"),
+                audit.get(0).line());
+        assertTrue(audit.get(0).line().contains("CES0103"), audit.get(0).line());
     }
 
     @Test
