@@ -613,4 +613,34 @@ class EnrollmentServiceTest {
         assertTrue(answer.pkcs7().length > issued.getEncoded().length);
         assertEquals("Issued", answer.disposition());
     }
+
+    @Test
+    void windows11CertreqCmcIsSubmittedAsCmcOnceItNamesATemplate() {
+        byte[] cmc = org.cews.ces.Fixtures.bytes("win11-certreq-cmc-request.der");
+        Outcome none =
+                call(service(ActingMode.ENROLLMENT_AGENT), LabPolicy.alice(AuthMode.KERBEROS), false, issue(cmc));
+        assertEquals(HResult.CERTSRV_E_NO_CERT_TYPE.signed(), errorCode(none));
+        fake.submit = r -> issuedResult(60);
+        Outcome o = call(
+                service(ActingMode.ENROLLMENT_AGENT),
+                LabPolicy.alice(AuthMode.KERBEROS),
+                false,
+                issue(cmc, new ContextItem("CertificateTemplate", "User")));
+        assertInstanceOf(Outcome.Answer.class, o);
+        assertEquals(RequestFormat.CMC, fake.submitted.get(0).format());
+        assertEquals("LAB\\alice", fake.submitted.get(0).onBehalfOf());
+    }
+
+    @Test
+    void specificationExampleRequestForUserIsSubmittedAsPkcs10() {
+        fake.submit = r -> issuedResult(61);
+        Outcome o = call(
+                service(ActingMode.IMPERSONATION),
+                LabPolicy.alice(AuthMode.KERBEROS),
+                false,
+                issue(org.cews.ces.Fixtures.base64("standard_certificate_client_request.cms")));
+        assertInstanceOf(Outcome.Answer.class, o);
+        assertEquals(RequestFormat.PKCS10, fake.submitted.get(0).format());
+        assertEquals("User", fake.submitted.get(0).attributes().get("CertificateTemplate"));
+    }
 }
