@@ -42,12 +42,12 @@ Server certificate issued by the development CA: $base/configuration/cews/tls/ca
 CEP (MS-XCEP, enrollment policy):
   https://localhost:8443/ADPolicyProvider_CEP_Kerberos/service.svc/CEP
   https://localhost:8443/ADPolicyProvider_CEP_UsernamePassword/service.svc/CEP
-  https://localhost:8444/ADPolicyProvider_CEP_Certificate/service.svc/CEP
-  https://localhost:8444/KeyBasedRenewal_ADPolicyProvider_CEP_Certificate/service.svc/CEP
+  https://localhost:8443/ADPolicyProvider_CEP_Certificate/service.svc/CEP
+  https://localhost:8443/KeyBasedRenewal_ADPolicyProvider_CEP_Certificate/service.svc/CEP
 CES (MS-WSTEP, enrollment) for CA "$ca":
   https://localhost:8443/ces/${ca}_CES_Kerberos/service.svc/CES
   https://localhost:8443/ces/${ca}_CES_UsernamePassword/service.svc/CES
-  https://localhost:8444/ces/${ca}_CES_Certificate/service.svc/CES
+  https://localhost:8443/ces/${ca}_CES_Certificate/service.svc/CES
 
 The lab (AD, KDC and AD CS stand-in) runs beside it: $labdir/lab-status.properties has its
 ports, realm, keytabs and krb5.conf; pending requests: lab/lab.sh officer --state=$labdir pending

@@ -2,51 +2,45 @@ package org.cews.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.math.BigInteger;
+import java.net.Socket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.security.GeneralSecurityException;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.KeyStore;
+import java.security.Principal;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.net.ssl.KeyManager;
-import javax.net.ssl.KeyManagerFactory;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.KeyPurposeId;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import javax.net.ssl.SSLParameters;
 import org.junit.jupiter.api.Test;
 
 /**
- * The second HTTPS listener asks for a client certificate in the TLS handshake and accepts only
- * certificates from the CAs in its trust store (configure-tls.cli).
+ * The one HTTPS listener asks every client for a certificate in the TLS handshake (want, not need;
+ * configure-tls.cli), names the trusted CAs in that request, completes the handshake for a client
+ * without one, and ends it for a certificate from a CA it does not trust.
  */
 class ClientCertificateListenerIT {
 
     private static final String PAGE = "/ADPolicyProvider_CEP_Certificate/service.svc/CEP";
 
     private static HttpResponse<String> get(KeyManager[] clientKeys) throws Exception {
+        return get(clientKeys, "TLSv1.3", "TLSv1.2");
+    }
+
+    private static HttpResponse<String> get(KeyManager[] clientKeys, String... protocols) throws Exception {
         HttpClient client = HttpClient.newBuilder()
                 .sslContext(TestServer.tls(clientKeys))
+                .sslParameters(new SSLParameters(null, protocols))
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10))
                 .build();
         return client.send(
-                HttpRequest.newBuilder(TestServer.clientCertificateHttps(PAGE))
+                HttpRequest.newBuilder(TestServer.https(PAGE))
                         .timeout(Duration.ofSeconds(20))
                         .GET()
                         .build(),
@@ -54,78 +48,58 @@ class ClientCertificateListenerIT {
     }
 
     @Test
-    void handshakeWithoutCertificateIsRefused() {
-        assertThrows(IOException.class, () -> get(null));
+    void handshakeAsksForACertificateNamingTheTrustedCaAndCompletesWithoutOne() throws Exception {
+        RecordingKeyManager recorder = new RecordingKeyManager();
+
+        // TLS 1.2: the CertificateRequest message itself lists the CA names.
+        HttpResponse<String> response = get(new KeyManager[] {recorder}, "TLSv1.2");
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(
+                recorder.issuers.contains(
+                        TestServer.developmentCa().getSubjectX500Principal().getName()),
+                "CertificateRequest names the development CA: " + recorder.issuers);
     }
 
     @Test
-    void certificateFromAnUntrustedCaIsRefused() throws Exception {
-        KeyPair rogueCa = rsa();
-        KeyPair user = rsa();
-        X509Certificate rogueCert =
-                issue(new X500Name("CN=rogue CA"), rogueCa.getPrivate(), "CN=rogue CA", rogueCa, true);
-        X509Certificate cert = issue(new X500Name("CN=rogue CA"), rogueCa.getPrivate(), "CN=alice", user, false);
-        assertThrows(IOException.class, () -> get(keys(user.getPrivate(), cert, rogueCert)));
+    void certificateFromAnUntrustedCaEndsTheHandshake() throws Exception {
+        TestCertificates.Issuer rogue = TestCertificates.rogueCa("CN=rogue CA");
+        KeyManager[] keys = TestCertificates.alwaysPresent(
+                TestCertificates.client(rogue, TestCertificates.Spec.subject("CN=alice")));
+        assertThrows(IOException.class, () -> get(keys, "TLSv1.2"));
+        assertThrows(IOException.class, () -> get(keys, "TLSv1.3"));
     }
 
     @Test
     void certificateFromTheTrustedCaCompletesTheHandshake() throws Exception {
-        String password = TestServer.provisionedProperties().getProperty("cews.tls.password");
-        KeyStore caStore = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(TestServer.tlsDir().resolve("ca.p12"))) {
-            caStore.load(in, password.toCharArray());
-        }
-        PrivateKey caKey = (PrivateKey) caStore.getKey("ca", password.toCharArray());
-        X509Certificate caCert = (X509Certificate) caStore.getCertificate("ca");
-        KeyPair user = rsa();
-        X509Certificate cert = issue(
-                X500Name.getInstance(caCert.getSubjectX500Principal().getEncoded()),
-                caKey,
-                "CN=alice,O=cews",
-                user,
-                false);
+        KeyManager[] keys = TestCertificates.client(
+                TestCertificates.developmentCa(), TestCertificates.Spec.subject("CN=alice,O=cews"));
 
-        HttpResponse<String> response = get(keys(user.getPrivate(), cert, caCert));
+        HttpResponse<String> response = get(keys);
 
         assertEquals(200, response.statusCode(), response.body());
     }
 
-    private static KeyPair rsa() throws GeneralSecurityException {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        return generator.generateKeyPair();
-    }
+    /** Presents no certificate; records the CA names of the server's CertificateRequest. */
+    private static final class RecordingKeyManager extends TestCertificates.ClientKeyManager {
+        final List<String> issuers = new CopyOnWriteArrayList<>();
 
-    private static X509Certificate issue(
-            X500Name issuer, PrivateKey issuerKey, String subject, KeyPair subjectKeys, boolean ca)
-            throws GeneralSecurityException, OperatorCreationException, IOException {
-        Instant now = Instant.now();
-        JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
-                issuer,
-                BigInteger.valueOf(now.toEpochMilli()),
-                Date.from(now.minusSeconds(60)),
-                Date.from(now.plus(Duration.ofDays(1))),
-                new X500Name(subject),
-                subjectKeys.getPublic());
-        if (!ca) {
-            builder.addExtension(
-                    Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth));
-        } else {
-            builder.addExtension(
-                    Extension.basicConstraints, true, new org.bouncycastle.asn1.x509.BasicConstraints(true));
+        @Override
+        public String chooseClientAlias(String[] keyType, Principal[] issuers, Socket socket) {
+            for (Principal p : issuers == null ? new Principal[0] : issuers) {
+                this.issuers.add(new javax.security.auth.x500.X500Principal(p.getName()).getName());
+            }
+            return null;
         }
-        String algorithm = issuerKey.getAlgorithm().equals("EC") ? "SHA256withECDSA" : "SHA256withRSA";
-        return new JcaX509CertificateConverter()
-                .getCertificate(builder.build(new JcaContentSignerBuilder(algorithm).build(issuerKey)));
-    }
 
-    private static KeyManager[] keys(PrivateKey key, X509Certificate... chain)
-            throws GeneralSecurityException, IOException {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        store.load(null, null);
-        store.setKeyEntry("client", key, "x".toCharArray(), chain);
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(store, "x".toCharArray());
-        return kmf.getKeyManagers();
+        @Override
+        public X509Certificate[] getCertificateChain(String alias) {
+            return null;
+        }
+
+        @Override
+        public PrivateKey getPrivateKey(String alias) {
+            return null;
+        }
     }
 }

@@ -34,20 +34,12 @@ final class TestServer {
         return 8443 + OFFSET;
     }
 
-    static int clientCertificatePort() {
-        return 8444 + OFFSET;
-    }
-
     static int managementPort() {
         return 9990 + OFFSET;
     }
 
     static URI https(String path) {
         return URI.create("https://localhost:" + httpsPort() + path);
-    }
-
-    static URI clientCertificateHttps(String path) {
-        return URI.create("https://localhost:" + clientCertificatePort() + path);
     }
 
     /** The deploy/env properties the server was provisioned with. */

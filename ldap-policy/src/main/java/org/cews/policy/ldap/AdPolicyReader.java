@@ -52,6 +52,11 @@ public final class AdPolicyReader {
         this.clock = clock;
     }
 
+    /** The connections this reader uses, for other reads of the same directory ({@link AccountLookup}). */
+    public DirectoryConnector connector() {
+        return connector;
+    }
+
     /** The forest's Configuration NC, from the rootDSE. */
     public String configurationNamingContext() throws DirectoryException {
         try (LDAPConnection connection = connector.connect()) {
@@ -210,7 +215,8 @@ public final class AdPolicyReader {
         }
     }
 
-    private String rootDseValue(LDAPConnection connection, String attribute) throws DirectoryException {
+    /** A rootDSE attribute AD always has; its absence means the server is no AD. */
+    static String rootDseValue(LDAPConnection connection, String attribute) throws DirectoryException {
         try {
             RootDSE rootDse = connection.getRootDSE();
             String value = rootDse == null ? null : rootDse.getAttributeValue(attribute);
@@ -220,7 +226,10 @@ public final class AdPolicyReader {
             }
             return value;
         } catch (LDAPException e) {
-            throw failed("reading the rootDSE", e);
+            throw new DirectoryException(
+                    "reading the rootDSE of " + connection.getConnectedAddress() + " failed: " + e.getResultCode()
+                            + (e.getDiagnosticMessage() == null ? "" : ": " + e.getDiagnosticMessage()),
+                    e);
         }
     }
 

@@ -31,10 +31,12 @@ public final class DirectoryConnector {
 
     private final DirectoryConfig config;
     private final ServerSet serverSet;
+    private final ServerSet unboundServerSet;
 
     public DirectoryConnector(DirectoryConfig config) throws DirectoryException {
         this.config = config;
-        this.serverSet = serverSet(config);
+        this.serverSet = serverSet(config, bindRequest(config));
+        this.unboundServerSet = serverSet(config, null);
     }
 
     public DirectoryConfig config() {
@@ -43,8 +45,20 @@ public final class DirectoryConnector {
 
     /** A connected and bound connection; the caller closes it. */
     public LDAPConnection connect() throws DirectoryException {
+        return connect(serverSet);
+    }
+
+    /**
+     * A connected connection, over the configured transport (StartTLS done), not bound: for a bind
+     * as somebody else ({@link PasswordCheck}). The caller closes it.
+     */
+    public LDAPConnection connectUnbound() throws DirectoryException {
+        return connect(unboundServerSet);
+    }
+
+    private LDAPConnection connect(ServerSet servers) throws DirectoryException {
         try {
-            return serverSet.getConnection();
+            return servers.getConnection();
         } catch (LDAPException e) {
             throw new DirectoryException(
                     "no domain controller usable (tried " + describeServers() + " over " + config.security() + "): "
@@ -59,19 +73,21 @@ public final class DirectoryConnector {
         return config.servers().stream().map(LdapServer::toString).collect(Collectors.joining(", "));
     }
 
-    private static ServerSet serverSet(DirectoryConfig config) throws DirectoryException {
+    private static BindRequest bindRequest(DirectoryConfig config) throws DirectoryException {
+        try {
+            return config.bind().toBindRequest();
+        } catch (LDAPException e) {
+            throw new DirectoryException("cannot prepare the " + config.bind() + " bind: " + e.getMessage(), e);
+        }
+    }
+
+    private static ServerSet serverSet(DirectoryConfig config, BindRequest bind) throws DirectoryException {
         LDAPConnectionOptions options = new LDAPConnectionOptions();
         options.setConnectTimeoutMillis(Math.toIntExact(config.connectTimeout().toMillis()));
         options.setResponseTimeoutMillis(config.responseTimeout().toMillis());
         options.setAbandonOnTimeout(true);
         if (config.security() != TransportSecurity.NONE && config.verifyHostname()) {
             options.setSSLSocketVerifier(new HostNameSSLSocketVerifier(true));
-        }
-        BindRequest bind;
-        try {
-            bind = config.bind().toBindRequest();
-        } catch (LDAPException e) {
-            throw new DirectoryException("cannot prepare the " + config.bind() + " bind: " + e.getMessage(), e);
         }
         SocketFactory socketFactory = null;
         PostConnectProcessor postConnect = null;

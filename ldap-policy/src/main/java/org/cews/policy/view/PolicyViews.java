@@ -79,6 +79,23 @@ public final class PolicyViews {
                 oids.entries());
     }
 
+    /**
+     * Every CA of the snapshot that can be offered (a CES URI and a certificate), as the CAs of a
+     * view are built, numbered from 0 in directory order. For a GetPoliciesResponse whose view has
+     * no CA because it offers no template: cepces up to v0.3.13 crashes on a nil cAs and every
+     * version on an empty one (docs/REAL-CLIENTS.md), so the CEP sends these instead.
+     */
+    public List<CaEntry> usableCas(PolicySnapshot snapshot, Caller caller, RequestFilter filter) {
+        TemplateChecks checks = new TemplateChecks(snapshot, config.cesUris(), caller, filter, names);
+        List<CaEntry> cas = new ArrayList<>();
+        for (CaCheck ca : checks.cas()) {
+            if (ca.usable()) {
+                cas.add(caEntry(ca, cas.size(), caller, filter));
+            }
+        }
+        return cas;
+    }
+
     /** The view of a snapshot whose content changed when it was read. */
     public PolicyView view(PolicySnapshot snapshot, Caller caller, RequestFilter filter) {
         return view(snapshot, snapshot.readAt(), caller, filter);

@@ -20,7 +20,7 @@ import org.cews.soap.SoapMessages;
  * The one directory connection setup of the application, shared by both web applications and the
  * caller authenticator: the {@link AdPolicyReader} (policy reads and account lookups) and the
  * {@link PolicyCache} that keeps the last good policy and reads it again in the background on
- * WildFly's default managed scheduler (ARCHITECTURE.md §4.6). Settings: {@link DirectorySettings}.
+ * WildFly's default managed scheduler. Settings: {@link DirectorySettings}.
  * Settings that cannot be used do not stop the deployment: every use then fails with a {@link
  * DirectoryException} that names the setting, and the log says it once.
  */

@@ -15,7 +15,7 @@ import org.cews.soap.auth.UsernameToken;
 /**
  * Reads a SOAP 1.2 envelope ([SOAP12] Part 1 §5) from the request bytes with the hardened Woodstox
  * factory: the bytes, not a decoded string, so the parser detects the encoding and a byte order
- * mark itself (REAL-CLIENTS.md: a BOM is a common cause of failures in other servers). Names are
+ * mark itself (docs/REAL-CLIENTS.md §1: a BOM is a common cause of failures in other servers). Names are
  * matched by namespace and local name, whatever the prefixes (cepces writes {@code ns0..nN}).
  *
  * <p>Header: wsa:Action, wsa:MessageID, wsa:To and wsse:Security/wsse:UsernameToken are read,
@@ -139,7 +139,7 @@ public final class EnvelopeReader {
 
     /**
      * UsernameToken Profile 1.1 §3.1. cepces qualifies the Password's Type attribute ({@code
-     * wsse:Type}), so it is taken by local name in any namespace (REAL-CLIENTS.md §2.5).
+     * wsse:Type}), so it is taken by local name in any namespace (docs/REAL-CLIENTS.md §1).
      */
     private static UsernameToken usernameToken(XMLStreamReader r) throws XMLStreamException, SoapFormatException {
         String username = null;

@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The SOAP 1.2 envelope around a reply body, written as bytes: the header carries wsa:Action
  * (mustUnderstand, as AD CS sends it) and wsa:RelatesTo with the request's MessageID (WS-Addressing
- * Core §3.4; XCEP-WSTEP.md §1.3). The body is bytes the operation wrote or cached; the only part
+ * Core §3.4; docs/REAL-CLIENTS.md §6). The body is bytes the operation wrote or cached; the only part
  * that changes from one request to the next is the RelatesTo value, spliced between a head and a
  * tail that are built once per action (docs/adr/0002). The Body declares xsi, as AD CS does, so
  * a body may use xsi:nil without declaring it again.

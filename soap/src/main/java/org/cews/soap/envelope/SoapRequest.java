@@ -13,7 +13,7 @@ import org.cews.soap.auth.UsernameToken;
  *
  * @param action wsa:Action, trimmed (the [MS-XCEP] 4.1 examples wrap it in white space)
  * @param messageId wsa:MessageID, trimmed: the reply's wsa:RelatesTo
- * @param to wsa:To as sent, trimmed; not checked (XCEP-WSTEP.md §1.3: be lenient)
+ * @param to wsa:To as sent, trimmed; not checked (docs/REAL-CLIENTS.md §1: be lenient)
  * @param usernameToken the wsse:Security header's UsernameToken
  */
 public record SoapRequest(

@@ -10,11 +10,11 @@ import org.cews.soap.envelope.Soap12;
 import org.cews.soap.envelope.StaxFactories;
 
 /**
- * Writes a SOAP 1.2 fault envelope (SOAP 1.2 Part 1 §5.4; the AD CS shape of XCEP-WSTEP.md §1.4):
+ * Writes a SOAP 1.2 fault envelope (SOAP 1.2 Part 1 §5.4, the shape AD CS sends):
  * s:Code/s:Value, an optional s:Subcode/s:Value, s:Reason/s:Text xml:lang="en-US", and s:Detail
  * when the fault has a detail writer. The reply's Action is the WS-Addressing fault action and its
  * RelatesTo the request's MessageID, when the request got far enough to have one. cepces reads the
- * fault only from an HTTP 500 (REAL-CLIENTS.md §3.1): the caller sends it with that status.
+ * fault only from an HTTP 500 (docs/REAL-CLIENTS.md §3): the caller sends it with that status.
  */
 public final class FaultWriter {
 

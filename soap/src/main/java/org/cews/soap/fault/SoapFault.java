@@ -4,9 +4,9 @@ import java.util.Optional;
 import javax.xml.namespace.QName;
 
 /**
- * A SOAP 1.2 fault (SOAP 1.2 Part 1 §5.4; XCEP-WSTEP.md §1.4). The reason is the one thing every
+ * A SOAP 1.2 fault (SOAP 1.2 Part 1 §5.4). The reason is the one thing every
  * client shows: cepces prints it and certmonger keeps it as ca-error, so it says what went wrong
- * and what to do, in a sentence (REAL-CLIENTS.md §3.2), and never carries a stack trace.
+ * and what to do, in a sentence (docs/REAL-CLIENTS.md §3), and never carries a stack trace.
  *
  * @param subcode a more precise code, e.g. wsse:FailedAuthentication or wsa:ActionNotSupported
  * @param detail writes the Detail element's content, if the fault has one

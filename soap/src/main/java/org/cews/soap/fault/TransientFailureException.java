@@ -3,7 +3,7 @@ package org.cews.soap.fault;
 /**
  * Something the service needs (the directory, the CA, a pool) cannot be used now but may be soon:
  * the answer is HTTP 503 with no SOAP body, which certmonger retries, while a fault would park the
- * request as rejected for good (REAL-CLIENTS.md §3.2; ARCHITECTURE.md decision 9). The message is
+ * request as rejected for good (docs/REAL-CLIENTS.md §3; docs/adr/0002). The message is
  * for the log.
  */
 public class TransientFailureException extends Exception {

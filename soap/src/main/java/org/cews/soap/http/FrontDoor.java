@@ -29,10 +29,10 @@ import org.cews.soap.service.SoapCall;
 import org.cews.soap.service.SoapOperation;
 
 /**
- * The one way into both services (HOUSE-STYLE.md, "one front door"): for a POST it finds the
+ * The one way into both services (docs/adr/0002): for a POST it finds the
  * endpoint by path, reads the envelope from the request bytes, authenticates the caller with the
  * endpoint's mode, dispatches on wsa:Action only (no SOAPAction header, no action= media-type
- * parameter: cepces sends neither, REAL-CLIENTS.md §2.1) and turns the outcome into HTTP:
+ * parameter: cepces sends neither, docs/REAL-CLIENTS.md §1) and turns the outcome into HTTP:
  *
  * <ul>
  *   <li>an answer: 200 with the envelope, wsa:Action and wsa:RelatesTo in the header;

@@ -36,7 +36,7 @@ public sealed interface HttpAnswer {
         }
     }
 
-    /** A status with no body: 503, which certmonger retries (REAL-CLIENTS.md §3.2). */
+    /** A status with no body: 503, which certmonger retries (docs/REAL-CLIENTS.md §3). */
     record Empty(int status) implements HttpAnswer {
         @Override
         public void writeTo(HttpServletResponse response) {

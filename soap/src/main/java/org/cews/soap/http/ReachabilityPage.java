@@ -8,7 +8,7 @@ import org.cews.soap.service.ServicePath;
 /**
  * The answer to a plain GET on an endpoint URL: a short text page naming the endpoint, the
  * service, the CA (CES) and the authentication, so an administrator or a load balancer can check
- * reachability with a browser or curl (XCEP-WSTEP.md §1.1: IIS answers a GET with a help page).
+ * reachability with a browser or curl (IIS answers a GET with a help page; docs/adr/0001).
  * Both web applications use it through {@link SoapServlet}.
  */
 public final class ReachabilityPage {

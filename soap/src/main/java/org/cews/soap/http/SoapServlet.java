@@ -19,7 +19,7 @@ import org.cews.soap.service.SoapOperation;
 /**
  * The servlet both web applications extend, mapped to every path of the application ({@code /*}),
  * so that paths match without regard to case and a POST anywhere answers SOAP, never an HTML
- * error page (REAL-CLIENTS.md C21). GET and HEAD on an endpoint answer the {@link
+ * error page (docs/REAL-CLIENTS.md §3). GET and HEAD on an endpoint answer the {@link
  * ReachabilityPage}; POST goes through the {@link FrontDoor}; no path redirects. A subclass names
  * its endpoints and its operations and stays thin.
  */

@@ -6,7 +6,7 @@ import org.cews.soap.auth.AuthMode;
 /**
  * Where one CEP or CES endpoint listens and what it accepts: the service, the one authentication
  * mode, whether it serves key-based renewal only, and the path name, all in Microsoft's URL shapes
- * (ARCHITECTURE.md §4.5; docs/adr/0001):
+ * (docs/adr/0001):
  *
  * <ul>
  *   <li>CEP, under the context root "/": {@code /ADPolicyProvider_CEP_<mode>/service.svc/CEP} and

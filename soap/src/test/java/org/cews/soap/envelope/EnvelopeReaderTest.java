@@ -18,7 +18,7 @@ class EnvelopeReaderTest {
     static final String XCEP = "http://schemas.microsoft.com/windows/pki/2009/01/enrollmentpolicy";
     static final String GET_POLICIES = XCEP + "/IPolicy/GetPolicies";
 
-    /** cepces v0.3.17's shape (REAL-CLIENTS.md §2.2): ns0.. prefixes, all namespaces on the root, no declaration. */
+    /** cepces v0.3.17's shape (docs/REAL-CLIENTS.md §1): ns0.. prefixes, all namespaces on the root, no declaration. */
     static final String CEPCES = "<ns0:Envelope xmlns:ns0=\"http://www.w3.org/2003/05/soap-envelope\""
             + " xmlns:ns1=\"http://www.w3.org/2005/08/addressing\" xmlns:ns2=\"" + XCEP + "\""
             + " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><ns0:Header>"
@@ -82,7 +82,7 @@ class EnvelopeReaderTest {
         }
     }
 
-    /** cepces ≥ 0.3.10 UsernamePassword (REAL-CLIENTS.md §2.5): qualified wsse:Type, Nonce, wsu:Created. */
+    /** cepces ≥ 0.3.10 UsernamePassword (docs/REAL-CLIENTS.md §1): qualified wsse:Type, Nonce, wsu:Created. */
     @Test
     void cepcesUsernameTokenWithQualifiedTypeNonceAndCreated() throws Exception {
         String security = "<ns3:Security xmlns:ns3=\"" + Soap12.WSSE_NS + "\" xmlns:ns4=\"" + Soap12.WSU_NS

@@ -1,0 +1,79 @@
+package org.cews.policy.ldap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSimpleBindRequest;
+import com.unboundid.ldap.listener.interceptor.InMemoryOperationInterceptor;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.cews.policy.fixtures.InMemoryAd;
+import org.cews.policy.fixtures.LabForest;
+import org.junit.jupiter.api.Test;
+
+/** A password checked by a simple bind as the account, on the in-memory AD. */
+class PasswordCheckTest {
+
+    private static PasswordCheck check(InMemoryAd ad) throws DirectoryException {
+        return new PasswordCheck(
+                new DirectoryConnector(AdPolicyReaderTest.config(ad.port()).build()));
+    }
+
+    @Test
+    void theRightPasswordBindsAndAWrongOneDoesNot() throws Exception {
+        try (InMemoryAd ad = InMemoryAd.start()) {
+            PasswordCheck check = check(ad);
+            assertTrue(check.verify(LabForest.SVC_CEP_DN, LabForest.SVC_CEP_PASSWORD.toCharArray())
+                    .accepted());
+            PasswordCheck.Outcome wrong = check.verify(LabForest.SVC_CEP_DN, "Lab-Cep-Reader-2".toCharArray());
+            assertFalse(wrong.accepted());
+            assertTrue(wrong.reason().startsWith("invalid credentials"), wrong.reason());
+        }
+    }
+
+    @Test
+    void anEmptyPasswordIsRefusedWithoutABind() throws Exception {
+        // AD answers a simple bind with a name and no password as an anonymous bind: success
+        // (RFC 4513 5.1.2). So the check must never send one; count what reaches the server.
+        AtomicInteger binds = new AtomicInteger();
+        InMemoryOperationInterceptor counting = new InMemoryOperationInterceptor() {
+            @Override
+            public void processSimpleBindRequest(InMemoryInterceptedSimpleBindRequest request) {
+                binds.incrementAndGet();
+            }
+        };
+        try (InMemoryAd ad = InMemoryAd.start(counting)) {
+            PasswordCheck.Outcome empty = check(ad).verify(LabForest.SVC_CEP_DN, new char[0]);
+            assertFalse(empty.accepted());
+            assertTrue(empty.reason().contains("empty password"), empty.reason());
+            assertEquals(0, binds.get());
+            assertTrue(check(ad)
+                    .verify(LabForest.SVC_CEP_DN, LabForest.SVC_CEP_PASSWORD.toCharArray())
+                    .accepted());
+            assertEquals(1, binds.get(), "the counter sees the bind of a real password");
+        }
+    }
+
+    @Test
+    void anUnreachableDirectoryIsNoAnswer() throws Exception {
+        int down = DirectoryConnectionTest.closedPort();
+        PasswordCheck check = new PasswordCheck(
+                new DirectoryConnector(AdPolicyReaderTest.config(down).build()));
+        DirectoryException e =
+                assertThrows(DirectoryException.class, () -> check.verify(LabForest.SVC_CEP_DN, "x".toCharArray()));
+        assertTrue(e.getMessage().startsWith("no domain controller usable"), e.getMessage());
+    }
+
+    @Test
+    void adSubStatusesAreNamed() {
+        assertEquals(
+                Optional.of("account disabled"),
+                PasswordCheck.adReason(
+                        "80090308: LdapErr: DSID-0C09044E, comment: AcceptSecurityContext error, data 533, v4563"));
+        assertEquals(Optional.of("wrong password"), PasswordCheck.adReason("... data 52e, v893"));
+        assertEquals(Optional.empty(), PasswordCheck.adReason("Unable to bind"));
+        assertEquals(Optional.empty(), PasswordCheck.adReason(null));
+    }
+}
