@@ -3,6 +3,9 @@ package org.cews.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.Modification;
+import com.unboundid.ldap.sdk.ModificationType;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -129,8 +132,59 @@ class CesEnrollmentIT {
                 "CES0390 caller=LAB\\alice auth=UsernamePassword template=LabOnBehalfUser ca=" + ca);
     }
 
+    /**
+     * For the length of a test, LabPendAll takes one enrollment-agent signature, as a template must
+     * for the CA to accept a request made on behalf of someone else (AD CS's rule, which the lab CA
+     * applies; docs/WSTEP.md §7). The lab CA and the CES read the template again after the write.
+     */
+    private static final class AgentSignedPendAll implements AutoCloseable {
+        private static final String DN = "CN=LabPendAll,CN=Certificate Templates,CN=Public Key Services,CN=Services,"
+                + "CN=Configuration,DC=lab,DC=example";
+        private static final String SIGNATURES = "msPKI-RA-Signature";
+        private static final String POLICIES = "msPKI-RA-Application-Policies";
+        private final LDAPConnection ldap;
+        private final String signatures;
+        private final String policies;
+
+        AgentSignedPendAll() throws Exception {
+            java.util.Properties status = LabEnrollmentIT.labStatus();
+            ldap = new LDAPConnection(
+                    "127.0.0.1",
+                    Integer.parseInt(status.getProperty("ldap.port")),
+                    "CN=Alice Archer,CN=Users,DC=lab,DC=example",
+                    ALICE);
+            com.unboundid.ldap.sdk.SearchResultEntry entry = ldap.getEntry(DN, SIGNATURES, POLICIES);
+            signatures = entry.getAttributeValue(SIGNATURES);
+            policies = entry.getAttributeValue(POLICIES);
+            // schema 3 keeps the RA application policy inside the same string as the CNG settings
+            set("1", POLICIES + "`PZPWSTR`1.3.6.1.4.1.311.20.2.1`" + policies);
+        }
+
+        private void set(String count, String policy) throws Exception {
+            ldap.modify(
+                    DN,
+                    new Modification(ModificationType.REPLACE, SIGNATURES, count),
+                    new Modification(ModificationType.REPLACE, POLICIES, policy));
+        }
+
+        @Override
+        public void close() throws Exception {
+            try {
+                set(signatures, policies);
+            } finally {
+                ldap.close();
+            }
+        }
+    }
+
     @Test
     void pendingRequestIsCollectedAtItsReferenceByItsOwnerOnly() throws Exception {
+        try (AgentSignedPendAll template = new AgentSignedPendAll()) {
+            pendApproveCollect();
+        }
+    }
+
+    private void pendApproveCollect() throws Exception {
         String reference;
         int id;
         try (RawHttps http = new RawHttps(null)) {
