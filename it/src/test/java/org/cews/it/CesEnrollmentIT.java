@@ -221,7 +221,11 @@ class CesEnrollmentIT {
             assertEquals(500, bob.status(), bob.body());
             assertTrue(bob.body().contains("<ErrorCode>-2147024891</ErrorCode>"), bob.body());
             X509Certificate cert = issuedCertificate(http.post(at, null, poll));
-            assertTrue(cert.getSubjectX500Principal().getName().contains("CN=Alice Archer"));
+            // LabPendAll lets the enrollee supply the subject (msPKI-Certificate-Name-Flag 1)
+            assertEquals("CN=LabPendAll", cert.getSubjectX500Principal().getName());
+            assertTrue(
+                    cert.getIssuerX500Principal().getName().contains(ca),
+                    cert.getIssuerX500Principal().getName());
         }
     }
 
