@@ -72,8 +72,7 @@ class ClientCertificateListenerIT {
 
     @Test
     void certificateFromTheTrustedCaCompletesTheHandshake() throws Exception {
-        KeyManager[] keys = TestCertificates.client(
-                TestCertificates.developmentCa(), TestCertificates.Spec.subject("CN=alice,O=cews"));
+        KeyManager[] keys = TestCertificates.fromDevelopmentCa(TestCertificates.Spec.subject("CN=alice,O=cews"));
 
         HttpResponse<String> response = get(keys);
 

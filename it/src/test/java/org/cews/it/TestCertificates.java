@@ -95,6 +95,11 @@ final class TestCertificates {
                 (PrivateKey) store.getKey("ca", password.toCharArray()), (X509Certificate) store.getCertificate("ca"));
     }
 
+    /** Key managers with a certificate for {@code spec} from the development TLS CA. */
+    static KeyManager[] fromDevelopmentCa(Spec spec) throws Exception {
+        return client(developmentCa(), spec);
+    }
+
     /** A self-signed CA the server does not trust. */
     static Issuer rogueCa(String name) throws GeneralSecurityException, OperatorCreationException, IOException {
         KeyPair keys = rsa();

@@ -3,6 +3,7 @@ package org.cews.cep.service;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.cews.cep.xcep.GetPoliciesRequest;
@@ -22,7 +23,7 @@ import org.cews.policy.view.RequestFilter;
 /**
  * GetPolicies without a container ([MS-XCEP] 3.1.4.1): the caller's view of the policy the cache
  * serves, written once by the one writer, and kept as bytes for every later caller with the same
- * SIDs, filter and endpoint. A cached answer costs no directory round trip and no serialization;
+ * SIDs, filter, endpoint and language. A cached answer costs no directory round trip and no serialization;
  * the SOAP layer splices the RelatesTo around the bytes (docs/adr/0002). The cache is emptied as
  * soon as the policy's fingerprint changes, and when it grows past {@link #MAX_ENTRIES} (so many
  * distinct SID sets is a sign of churn, not of reuse).
@@ -41,7 +42,7 @@ public final class PolicyService {
     static final int MAX_ENTRIES = 4096;
 
     /** Who gets the same bytes: the SIDs decide the view, the filter and endpoint the rest. */
-    private record Key(Optional<Set<Sid>> sids, RequestFilter filter, boolean notChanged) {}
+    private record Key(Optional<Set<Sid>> sids, RequestFilter filter, boolean notChanged, OptionalInt language) {}
 
     private final Policies policies;
     private final PolicyViews views;
@@ -69,15 +70,16 @@ public final class PolicyService {
         RequestFilter filter = request.filter(keyBasedRenewal);
         boolean notChanged =
                 request.lastUpdate().isPresent() && !request.lastUpdate().get().isBefore(policy.lastChanged());
-        Key key = new Key(caller.sids().map(CallerSids::all), filter, notChanged);
+        OptionalInt language = XcepAnswer.language(request.preferredLanguage());
+        Key key = new Key(caller.sids().map(CallerSids::all), filter, notChanged, language);
         Outcome cached = answers.get(key);
         if (cached != null) {
             return new Outcome(cached.body(), cached.templates(), cached.cas(), notChanged, true);
         }
         PolicyView view = views.view(policy.snapshot(), policy.lastChanged(), caller, filter);
         List<CaEntry> cas = view.cas().isEmpty() ? views.usableCas(policy.snapshot(), caller, filter) : view.cas();
-        byte[] body =
-                GetPoliciesResponseWriter.write(new XcepAnswer(view, cas, settings.nextUpdateHours(), notChanged));
+        byte[] body = GetPoliciesResponseWriter.write(
+                new XcepAnswer(view, cas, settings.nextUpdateHours(), notChanged, language));
         Outcome outcome = new Outcome(
                 body, notChanged ? 0 : view.policies().size(), notChanged ? 0 : cas.size(), notChanged, false);
         if (answers.size() >= MAX_ENTRIES) {

@@ -23,8 +23,16 @@ public record GetPoliciesRequest(
         policyOids = policyOids.map(Set::copyOf);
     }
 
-    /** The filter for ldap-policy's view, on an endpoint that serves key-based renewal or not. */
+    /**
+     * The filter for ldap-policy's view, on an endpoint that serves key-based renewal or not. A
+     * version of 0 or less filters nothing, like nil (docs/REAL-CLIENTS.md §1), and is given as
+     * absent, so that cepces 0.3.16 (nil) and 0.3.17 (0) share one cached answer.
+     */
     public RequestFilter filter(boolean keyBasedRenewal) {
-        return new RequestFilter(clientVersion, serverVersion, policyOids, keyBasedRenewal);
+        return new RequestFilter(positive(clientVersion), positive(serverVersion), policyOids, keyBasedRenewal);
+    }
+
+    private static OptionalInt positive(OptionalInt version) {
+        return version.isPresent() && version.getAsInt() > 0 ? version : OptionalInt.empty();
     }
 }

@@ -73,7 +73,7 @@ public final class GetPoliciesResponseWriter {
         Run(XMLStreamWriter w, XcepAnswer answer) {
             this.w = w;
             this.answer = answer;
-            this.oids = new ResponseOids(answer.view());
+            this.oids = new ResponseOids(answer.view(), answer.language());
         }
 
         /** 3.1.4.1.2.2: response, cAs, oIDs. */

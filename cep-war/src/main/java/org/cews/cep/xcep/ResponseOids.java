@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.cews.policy.model.Oid;
 import org.cews.policy.view.OidEntry;
 import org.cews.policy.view.OidGroup;
@@ -43,11 +44,25 @@ final class ResponseOids {
     private final Map<String, OidEntry> entries = new LinkedHashMap<>();
     private int next;
 
-    ResponseOids(PolicyView view) {
+    /**
+     * @param language the LCID whose msPKI-OIDLocalizedName replaces an enterprise OID's default
+     *     name, when the directory has one ([MS-XCEP] 3.1.4.1.3.9 preferredLanguage)
+     */
+    ResponseOids(PolicyView view, OptionalInt language) {
         for (OidEntry entry : view.oids()) {
-            entries.put(key(entry.oid(), entry.group()), entry);
+            entries.put(key(entry.oid(), entry.group()), localized(entry, language));
             next = Math.max(next, entry.referenceId());
         }
+    }
+
+    private static OidEntry localized(OidEntry entry, OptionalInt language) {
+        if (language.isEmpty() || entry.enterprise().isEmpty()) {
+            return entry;
+        }
+        String name = entry.enterprise().get().localizedNames().get(language.getAsInt());
+        return name == null
+                ? entry
+                : new OidEntry(entry.referenceId(), entry.oid(), entry.group(), Optional.of(name), entry.enterprise());
     }
 
     /** The reference of {@code oid} in {@code group}, added if the view does not have it. */

@@ -125,6 +125,21 @@ class PolicyServiceTest {
     }
 
     @Test
+    void theLanguageIsPartOfTheAnswerAndOfItsKey() throws Exception {
+        PolicyService service = service();
+        Caller alice = lab.caller("alice");
+        String medium =
+                "//x:oID[x:value='1.3.6.1.4.1.311.21.8.5734392.4462839.12589318.4307153.8437392.112.7396584.9876543']/x:defaultName";
+        PolicyService.Outcome english = service.getPolicies(alice, FIRST, false);
+        GetPoliciesRequest de = new GetPoliciesRequest(
+                Optional.empty(), Optional.of("de-DE"), Optional.empty(), OptionalInt.of(0), OptionalInt.of(0));
+        PolicyService.Outcome german = service.getPolicies(alice, de, false);
+        assertFalse(german.cached());
+        assertEquals("Lab Medium Assurance", eval(parse(english.body()), medium));
+        assertEquals("Lab mittlere Vertrauensstufe", eval(parse(german.body()), medium));
+    }
+
+    @Test
     void noPolicyYetIsUnavailable() throws Exception {
         PolicyService service = service();
         current.set(null);

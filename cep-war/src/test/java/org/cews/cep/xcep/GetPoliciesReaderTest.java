@@ -46,8 +46,7 @@ class GetPoliciesReaderTest {
         GetPoliciesRequest request = read(LabForestPolicy.resource("cepces/GetPolicies/v0.3.17.xml"));
         assertEquals(Optional.empty(), request.lastUpdate());
         assertEquals(OptionalInt.of(0), request.clientVersion());
-        assertTrue(request.filter(false).clientVersionLimit().isEmpty());
-        assertTrue(request.filter(false).serverVersionLimit().isEmpty());
+        assertEquals(RequestFilter.NONE, request.filter(false), "0/0 is the same filter as nil/nil");
         assertTrue(request.policyOids().isEmpty());
     }
 

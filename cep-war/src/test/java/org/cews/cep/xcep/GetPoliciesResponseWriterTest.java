@@ -270,6 +270,27 @@ class GetPoliciesResponseWriterTest {
         assertEquals("true", eval(doc, pend + "/x:keyArchivalAttributes/@xsi:nil"));
     }
 
+    /** [MS-XCEP] 3.1.4.1.3.9 preferredLanguage: the directory's msPKI-OIDLocalizedName for that language. */
+    @Test
+    void preferredLanguagePicksTheDirectorysLocalizedOidName() throws Exception {
+        Caller alice = lab.caller("alice");
+        PolicyView view = views.view(lab.snapshot(), LabForestPolicy.READ_AT, alice, RequestFilter.NONE);
+        String medium =
+                "//x:oID[x:value='1.3.6.1.4.1.311.21.8.5734392.4462839.12589318.4307153.8437392.112.7396584.9876543']/x:defaultName";
+        Document german = parse(GetPoliciesResponseWriter.write(
+                new XcepAnswer(view, view.cas(), OptionalInt.of(8), false, XcepAnswer.language(Optional.of("de-DE")))));
+        assertEquals("Lab mittlere Vertrauensstufe", eval(german, medium));
+        Document bareGerman = parse(GetPoliciesResponseWriter.write(
+                new XcepAnswer(view, view.cas(), OptionalInt.of(8), false, XcepAnswer.language(Optional.of("de")))));
+        assertEquals("Lab mittlere Vertrauensstufe", eval(bareGerman, medium));
+        Document french = parse(GetPoliciesResponseWriter.write(
+                new XcepAnswer(view, view.cas(), OptionalInt.of(8), false, XcepAnswer.language(Optional.of("fr-FR")))));
+        assertEquals("Lab Medium Assurance", eval(french, medium), "no French name in the directory: the default");
+        Document none =
+                parse(GetPoliciesResponseWriter.write(new XcepAnswer(view, view.cas(), OptionalInt.of(8), false)));
+        assertEquals("Lab Medium Assurance", eval(none, medium));
+    }
+
     @Test
     void policiesNotChangedHasNilCollections() throws Exception {
         Document doc = parse(write(lab.caller("alice"), RequestFilter.NONE, true));

@@ -27,7 +27,8 @@ import org.cews.lab.LabRealm;
  * {@code lab-pki} as entries, then the stored {@code tokenGroups} as changes; the SD flags control
  * taken off searches by {@link SdFlagsControlRemover}), then the lab's own {@code
  * lab-enrollment-agent.ldif} (the enrollment-agent templates). Passwords are additional bind credentials
- * from {@link LabAccounts}, as the README gives svc-cep's, so none is stored in an entry.
+ * from {@link LabAccounts}, as the README gives svc-cep's, so none is stored in an entry; every lab
+ * user binds by DN, and as on AD by UPN or DOMAIN&#92;name too ({@link AdBindNames}).
  *
  * <p>Where ldap-policy's test harness {@code InMemoryAd} differs: it also records every search for
  * assertions and accepts extra interceptors; it knows only svc-cep's password; and it never
@@ -70,6 +71,7 @@ public final class EmbeddedDirectory implements AutoCloseable {
         config.setListenerConfigs(
                 InMemoryListenerConfig.createLDAPConfig("ldap", InetAddress.getByName(LabRealm.LOOPBACK), port, null));
         config.addInMemoryOperationInterceptor(new SdFlagsControlRemover());
+        config.addInMemoryOperationInterceptor(new AdBindNames(accounts));
         WriteCounter counter = new WriteCounter();
         config.addInMemoryOperationInterceptor(counter);
         InMemoryDirectoryServer server = new InMemoryDirectoryServer(config);

@@ -143,6 +143,24 @@ class EmbeddedDirectoryTest {
     }
 
     @Test
+    void usersBindByUpnAndNtNameAsOnAd() throws Exception {
+        for (String name : new String[] {"alice@lab.example", "Alice@LAB.EXAMPLE", "LAB\\alice", "lab\\ALICE"}) {
+            try (LDAPConnection c = new LDAPConnection("127.0.0.1", directory.port())) {
+                assertEquals(ResultCode.SUCCESS, c.bind(name, "Alice-Lab-Pw-1").getResultCode(), name);
+            }
+        }
+        for (String name : new String[] {"alice@other.example", "OTHER\\alice", "LAB\\mallory"}) {
+            try (LDAPConnection c = new LDAPConnection("127.0.0.1", directory.port())) {
+                assertThrows(LDAPException.class, () -> c.bind(name, "Alice-Lab-Pw-1"), name);
+            }
+        }
+        try (LDAPConnection c = new LDAPConnection("127.0.0.1", directory.port())) {
+            LDAPException e = assertThrows(LDAPException.class, () -> c.bind("alice@lab.example", "wrong"));
+            assertEquals(ResultCode.INVALID_CREDENTIALS, e.getResultCode());
+        }
+    }
+
+    @Test
     void listensOnLoopbackOnly() throws Exception {
         assertEquals("ldap://127.0.0.1:" + directory.port(), directory.url());
         assertEquals("127.0.0.1", directory.server().getListenAddress("ldap").getHostAddress());

@@ -31,8 +31,8 @@ import org.cews.soap.SoapMessages;
  * </ul>
  *
  * A GET or HEAD (answered only with the reachability page, which carries no data) passes on every
- * endpoint. The
- * account behind the credential is looked up afterwards by {@link CallerAuthenticator}.
+ * endpoint. The account behind the credential is looked up afterwards by {@link
+ * CallerAuthenticator}.
  */
 public class EndpointAuthenticationFilter extends HttpFilter {
 

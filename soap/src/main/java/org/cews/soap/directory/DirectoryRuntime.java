@@ -32,6 +32,7 @@ public class DirectoryRuntime {
     @Resource(lookup = "java:jboss/ee/concurrency/scheduler/default")
     private ManagedScheduledExecutorService scheduler;
 
+    private DirectoryConnector connector;
     private AdPolicyReader reader;
     private PolicyCache cache;
     private DirectoryException unusable;
@@ -40,7 +41,7 @@ public class DirectoryRuntime {
     void start() {
         try {
             DirectorySettings settings = DirectorySettings.from(System::getProperty);
-            DirectoryConnector connector = new DirectoryConnector(settings.config());
+            connector = new DirectoryConnector(settings.config());
             reader = new AdPolicyReader(connector, Clock.systemUTC());
             cache = new PolicyCache(reader::read, settings.refreshInterval(), scheduler, Clock.systemUTC());
             cache.start();
@@ -70,6 +71,17 @@ public class DirectoryRuntime {
             throw unusable;
         }
         return reader;
+    }
+
+    /**
+     * The connector: the configured domain controllers, transport and service bind, for whoever
+     * needs its own connections (a password check binds as the account on the same servers).
+     */
+    public DirectoryConnector connector() throws DirectoryException {
+        if (unusable != null) {
+            throw unusable;
+        }
+        return connector;
     }
 
     /** The policy cache, for its health. */

@@ -21,11 +21,19 @@ public class CaException extends Exception {
         /**
          * No CA could be reached: no TCP connection, no answer from the endpoint mapper, a broken
          * association, RPC_S_SERVER_UNAVAILABLE, or every CA skipped after such a failure. Also a
-         * KDC that cannot be reached. Worth trying again later.
+         * KDC that cannot be reached. Worth trying again later. The request reached no CA.
          */
         UNREACHABLE,
         /** The connection definition lacks what the call needs (a property, a keytab, a key store). */
         CONFIGURATION,
+        /**
+         * The request may have reached the CA named in the message, but no answer that can be
+         * trusted came back (a read timeout, a connection broken after the request went out, a
+         * fault PDU that nobody can verify on a sealed association). The CA may have issued, pended
+         * or denied it: the request was not sent to another CA, so that two CAs never issue for one
+         * request. Look the request up at that CA (or submit it again there) before trying elsewhere.
+         */
+        OUTCOME_UNKNOWN,
         /**
          * Anything else: a fault the CA answered about this call, a bad argument, a closed
          * connection, a pool with no free connection.

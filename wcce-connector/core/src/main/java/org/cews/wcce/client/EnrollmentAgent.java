@@ -16,12 +16,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import org.cews.wcce.api.CaException;
 import org.cews.wcce.api.EnrollmentRequest;
 import org.cews.wcce.api.RequestFormat;
 import org.cews.wcce.cmc.AgentCredential;
 import org.cews.wcce.cmc.OnBehalfOfException;
 import org.cews.wcce.cmc.OnBehalfOfSigner;
+import org.cews.wcce.cmc.RequestAttributeNames;
 
 /**
  * Enrollment-agent mode (ARCHITECTURE.md §4.2b): the connector signs a request marked {@link
@@ -57,8 +59,10 @@ public final class EnrollmentAgent {
         }
         AgentCredential agent = current();
         try {
-            byte[] cmc = new OnBehalfOfSigner(agent).sign(request.request(), request.onBehalfOf());
-            return new EnrollmentRequest(RequestFormat.CMC, cmc, request.attributes(), request.fullResponse());
+            // Only attributes the CES decided, from an allow-list, go with what the agent signs.
+            Map<String, String> attributes = RequestAttributeNames.forwarded(request.attributes());
+            byte[] cmc = new OnBehalfOfSigner(agent).sign(request.request(), request.onBehalfOf(), attributes);
+            return new EnrollmentRequest(RequestFormat.CMC, cmc, attributes, request.fullResponse());
         } catch (OnBehalfOfException e) {
             throw new CaException(
                     "the enrollment agent cannot sign the request on behalf of " + request.onBehalfOf() + ": "

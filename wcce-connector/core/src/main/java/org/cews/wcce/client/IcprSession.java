@@ -116,9 +116,19 @@ public final class IcprSession implements Closeable {
         return call(CertServerRequest.retrieve(flags, ca.caName(), requestId));
     }
 
+    /**
+     * One CertServerRequest. A failure says by its kind whether the CA may have the request: not
+     * before any fragment went out ({@link CaException.Kind#UNREACHABLE}: safe to send elsewhere);
+     * after it ({@link CaException.Kind#OUTCOME_UNKNOWN}: a read timeout, a broken connection, an
+     * undecodable answer, or a fault, which on this sealed association nobody can verify), unless
+     * the fault says the logon was refused ({@link CaException.Kind#AUTHENTICATION}).
+     */
     private EnrollmentResult call(CertServerRequest request) throws CaException {
         if (broken) {
-            throw new CaException("the session with CA " + ca.caName() + " at " + endpoint + " is broken");
+            throw new CaException(
+                    CaException.Kind.UNREACHABLE,
+                    "the session with CA " + ca.caName() + " at " + endpoint + " is broken",
+                    null);
         }
         try {
             byte[] stub = association.call(IcprInterface.OPNUM_CERT_SERVER_REQUEST, request.encode());
@@ -130,11 +140,25 @@ public final class IcprSession implements Closeable {
             if (breaksAssociation(e.status())) {
                 broken = true;
             }
-            throw new CaException("CA " + ca.caName() + " at " + endpoint + " refused the call: " + e.getMessage(), e);
+            CaException.Kind kind = isLogonRefusal(e.status())
+                    ? CaException.Kind.AUTHENTICATION
+                    : e.unverified() ? CaException.Kind.OUTCOME_UNKNOWN : CaException.Kind.OTHER;
+            throw new CaException(
+                    kind, "CA " + ca.caName() + " at " + endpoint + " refused the call: " + e.getMessage(), e);
         } catch (IOException | RpcException | RpcSecurityException | NdrException e) {
             broken = true;
-            throw new CaException("CA " + ca.caName() + " at " + endpoint + ": " + e.getMessage(), e);
+            boolean sent = association.requestSent();
+            throw new CaException(
+                    sent ? CaException.Kind.OUTCOME_UNKNOWN : CaException.Kind.UNREACHABLE,
+                    "CA " + ca.caName() + " at " + endpoint + ": " + e.getMessage()
+                            + (sent ? " (after the request was sent)" : " (before the request was sent)"),
+                    e);
         }
+    }
+
+    /** nca_s_fault_access_denied, rpc_s_sec_pkg_error: how a refused logon shows ([MS-RPCE] 3.3.1.5.2.2). */
+    private static boolean isLogonRefusal(FaultStatus status) {
+        return status.equals(FaultStatus.ACCESS_DENIED) || status.equals(FaultStatus.SEC_PKG_ERROR);
     }
 
     private static boolean breaksAssociation(FaultStatus status) {

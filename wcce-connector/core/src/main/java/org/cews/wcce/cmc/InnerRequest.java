@@ -1,12 +1,10 @@
 package org.cews.wcce.cmc;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1OctetString;
-import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.ASN1Set;
 import org.bouncycastle.asn1.ASN1String;
@@ -26,47 +24,50 @@ import org.bouncycastle.asn1.x509.Attribute;
 /**
  * The requester's request as the agent wraps it: a bare PKCS#10 ([MS-WCCE] 2.2.2.6.1), or the
  * PKCS#10 inside a CMS over id-data ([MS-WCCE] 3.2.1.4.2.1.4.1.2) or a CMC over id-cct-PKIData
- * (3.2.1.4.2.1.4.1.3), whose control attributes (RegInfo, Windows' client attributes) are kept
- * with their body part ids. The requester's own envelope signature cannot survive re-wrapping;
- * the PKCS#10's signature still proves possession of the key.
+ * (3.2.1.4.2.1.4.1.3). Only the PKCS#10 goes on: the requester's envelope signature cannot survive
+ * re-wrapping (the PKCS#10's signature still proves possession of the key), and his CMC controls
+ * are not carried into what the agent signs ({@link OnBehalfOfSigner} builds its own).
  *
- * <p>Refused, because re-signing would change what they mean: an envelope signed with a
+ * <p>Refused, because signing would lend the agent's authority to them: an envelope signed with a
  * certificate (a renewal or another agent's request, [MS-WCCE] 3.2.1.4.2.1.4.2), a CMC with other
- * than exactly one PKCS#10 or with nested content, and any {@code requestername} the requester
- * put in the envelope (only the agent names the requester).
+ * than exactly one PKCS#10 or with nested content, and any attribute name, in the CMC's RegInfo,
+ * name-value pair or client-attribute controls or in the PKCS#10's own name-value pairs, that a CA
+ * reads as one it acts on ({@link RequestAttributeNames}), unless the CES decided that same value.
+ * The PKCS#10's pairs cannot be removed without breaking its signature, hence the refusal.
+ * Client bytes reach Bouncy Castle only through {@link ClientDer}.
  *
  * @param pkcs10 the certification request
  * @param requestId the tcr body part id (1 for a bare PKCS#10)
- * @param controls the CMC control attributes to keep
  */
-record InnerRequest(CertificationRequest pkcs10, BodyPartID requestId, List<TaggedAttribute> controls) {
+record InnerRequest(CertificationRequest pkcs10, BodyPartID requestId) {
 
-    InnerRequest {
-        controls = List.copyOf(controls);
+    /** {@code decided}: the attributes the CES gives with the request, by any spelling. */
+    static InnerRequest read(byte[] der, Map<String, String> decided) throws OnBehalfOfException {
+        Map<String, String> ces = RequestAttributeNames.byNormalisedName(decided);
+        InnerRequest inner = read(ClientDer.parse(der, "request"), ces);
+        checkPkcs10Attributes(inner.pkcs10(), ces);
+        return inner;
     }
 
-    static InnerRequest read(byte[] der) throws OnBehalfOfException {
-        if (der == null || der.length == 0) {
-            throw new OnBehalfOfException("request (expected: DER PKCS#10, CMS or CMC, actual: empty)");
-        }
+    private static InnerRequest read(ASN1Encodable parsed, Map<String, String> ces) throws OnBehalfOfException {
         try {
-            ASN1Sequence top = ASN1Sequence.getInstance(ASN1Primitive.fromByteArray(der));
+            ASN1Sequence top = ASN1Sequence.getInstance(parsed);
             if (top.size() == 2 && top.getObjectAt(0) instanceof ASN1ObjectIdentifier type) {
                 if (!type.equals(CMSObjectIdentifiers.signedData)) {
                     throw new OnBehalfOfException(
                             "request contentType (expected: id-signedData 1.2.840.113549.1.7.2, actual: " + type + ")");
                 }
                 return fromSignedData(
-                        SignedData.getInstance(ContentInfo.getInstance(top).getContent()));
+                        SignedData.getInstance(ContentInfo.getInstance(top).getContent()), ces);
             }
-            return new InnerRequest(CertificationRequest.getInstance(top), new BodyPartID(1), List.of());
-        } catch (java.io.IOException | RuntimeException e) {
+            return new InnerRequest(CertificationRequest.getInstance(top), new BodyPartID(1));
+        } catch (RuntimeException e) {
             throw new OnBehalfOfException(
                     "request (expected: DER PKCS#10, CMS or CMC, actual: " + e.getMessage() + ")", e);
         }
     }
 
-    private static InnerRequest fromSignedData(SignedData signed) throws OnBehalfOfException {
+    private static InnerRequest fromSignedData(SignedData signed, Map<String, String> ces) throws OnBehalfOfException {
         for (ASN1Encodable e : signed.getSignerInfos()) {
             SignerInfo signer = SignerInfo.getInstance(e);
             if (!signer.getSID().isTagged()) {
@@ -81,17 +82,15 @@ record InnerRequest(CertificationRequest pkcs10, BodyPartID requestId, List<Tagg
         if (!(content instanceof ASN1OctetString octets)) {
             throw new OnBehalfOfException("CMS eContent (expected: the request, actual: absent)");
         }
+        ASN1Sequence inner = ASN1Sequence.getInstance(ClientDer.parse(octets.getOctets(), "CMS eContent"));
         if (type.equals(CMSObjectIdentifiers.data)) {
-            return new InnerRequest(
-                    CertificationRequest.getInstance(ASN1Sequence.getInstance(octets.getOctets())),
-                    new BodyPartID(1),
-                    List.of());
+            return new InnerRequest(CertificationRequest.getInstance(inner), new BodyPartID(1));
         }
         if (!type.equals(CMCObjectIdentifiers.id_cct_PKIData)) {
             throw new OnBehalfOfException(
                     "CMS eContentType (expected: id-data or id-cct-PKIData, actual: " + type + ")");
         }
-        return fromPkiData(PKIData.getInstance(ASN1Sequence.getInstance(octets.getOctets())));
+        return fromPkiData(PKIData.getInstance(inner), ces);
     }
 
     private static OnBehalfOfException signedByCertificate() {
@@ -99,7 +98,7 @@ record InnerRequest(CertificationRequest pkcs10, BodyPartID requestId, List<Tagg
                 + " certificate): a renewal or another agent's request cannot be signed on behalf of someone");
     }
 
-    private static InnerRequest fromPkiData(PKIData data) throws OnBehalfOfException {
+    private static InnerRequest fromPkiData(PKIData data, Map<String, String> ces) throws OnBehalfOfException {
         TaggedRequest[] requests = data.getReqSequence();
         if (requests.length != 1 || requests[0].getTagNo() != TaggedRequest.TCR) {
             throw new OnBehalfOfException(
@@ -109,64 +108,90 @@ record InnerRequest(CertificationRequest pkcs10, BodyPartID requestId, List<Tagg
             throw new OnBehalfOfException("CMC cmsSequence and otherMsgSequence (expected: empty, actual: "
                     + data.getCmsSequence().length + " and " + data.getOtherMsgSequence().length + " entries)");
         }
-        List<TaggedAttribute> controls = new ArrayList<>();
         for (TaggedAttribute control : data.getControlSequence()) {
-            if (namesRequester(control)) {
-                throw new OnBehalfOfException("CMC control " + control.getAttrType()
-                        + " (expected: no requestername, actual: one): only the enrollment agent names the requester");
-            }
-            controls.add(control);
+            checkControl(control, ces);
         }
         TaggedCertificationRequest tcr = TaggedCertificationRequest.getInstance(requests[0].getValue());
-        return new InnerRequest(tcr.getCertificationRequest(), tcr.getBodyPartID(), controls);
+        return new InnerRequest(tcr.getCertificationRequest(), tcr.getBodyPartID());
     }
 
-    /** Whether a control carries requestername: in RegInfo, name-value pairs, or Windows' add-attributes. */
-    private static boolean namesRequester(TaggedAttribute control) {
+    /** The names in one control: RegInfo text, name-value pairs, or Windows' add-attributes. */
+    private static void checkControl(TaggedAttribute control, Map<String, String> ces) throws OnBehalfOfException {
         ASN1ObjectIdentifier type = control.getAttrType();
         for (ASN1Encodable value : control.getAttrValues()) {
             if (type.equals(CMCObjectIdentifiers.id_cmc_regInfo) && value instanceof ASN1OctetString s) {
-                for (String pair : new String(s.getOctets(), StandardCharsets.UTF_8).split("&", -1)) {
-                    String name =
-                            RequesterName.percentDecode(pair.split("=", 2)[0]).strip();
-                    if (name.equalsIgnoreCase(RequesterName.NAME)) {
-                        return true;
-                    }
-                }
-            } else if (type.equals(CmcOids.NAME_VALUE_PAIR) && pairNamesRequester(value)) {
-                return true;
+                checkRegInfo(new String(s.getOctets(), StandardCharsets.UTF_8), ces);
+            } else if (type.equals(CmcOids.NAME_VALUE_PAIR)) {
+                checkPairs(value, ces, "CMC control");
             } else if (type.equals(CmcOids.CMC_ADD_ATTRIBUTES)
                     && value instanceof ASN1Sequence info
                     && info.size() == 3
                     && info.getObjectAt(2) instanceof ASN1Set attributes) {
-                for (ASN1Encodable a : attributes) {
-                    Attribute attribute = Attribute.getInstance(a);
-                    if (attribute.getAttrType().equals(CmcOids.NAME_VALUE_PAIR)) {
-                        for (ASN1Encodable v : attribute.getAttrValues()) {
-                            if (pairNamesRequester(v)) {
-                                return true;
-                            }
-                        }
-                    }
+                checkAttributes(attributes, ces, "CMC client");
+            }
+        }
+    }
+
+    /**
+     * RegInfo ([MS-WCCE] 2.2.2.6.3): {@code name=value} pairs joined by '&', percent-encoded. Read
+     * both as sent and decoded, split at '&' and at line ends, names before '=' or ':', so that a
+     * value cannot smuggle a second pair or a pwszAttributes line past the check.
+     */
+    private static void checkRegInfo(String text, Map<String, String> ces) throws OnBehalfOfException {
+        for (String form : new String[] {text, RequesterName.percentDecode(text)}) {
+            for (String pair : form.split("[&\\r\\n]", -1)) {
+                int cut = firstOf(pair, '=', ':');
+                String name = cut < 0 ? pair : pair.substring(0, cut);
+                String value = cut < 0 ? null : RequesterName.percentDecode(pair.substring(cut + 1));
+                RequestAttributeNames.checkRequesters(name, value, ces, "CMC RegInfo");
+            }
+        }
+    }
+
+    private static int firstOf(String s, char a, char b) {
+        int i = s.indexOf(a);
+        int j = s.indexOf(b);
+        return i < 0 ? j : j < 0 ? i : Math.min(i, j);
+    }
+
+    private static void checkAttributes(ASN1Set attributes, Map<String, String> ces, String where)
+            throws OnBehalfOfException {
+        for (ASN1Encodable a : attributes) {
+            Attribute attribute = Attribute.getInstance(a);
+            if (attribute.getAttrType().equals(CmcOids.NAME_VALUE_PAIR)) {
+                for (ASN1Encodable v : attribute.getAttrValues()) {
+                    checkPairs(v, ces, where);
                 }
             }
         }
-        return false;
     }
 
-    /** One pair, or the spec's SEQUENCE OF pairs ([MS-WCCE] 2.2.2.7.10). */
-    private static boolean pairNamesRequester(ASN1Encodable value) {
+    /** One pair {@code SEQUENCE {name, value}}, or the spec's SEQUENCE OF pairs ([MS-WCCE] 2.2.2.7.10). */
+    private static void checkPairs(ASN1Encodable value, Map<String, String> ces, String where)
+            throws OnBehalfOfException {
         if (!(value instanceof ASN1Sequence seq)) {
-            return false;
+            return;
         }
         if (seq.size() == 2 && seq.getObjectAt(0) instanceof ASN1String name) {
-            return name.getString().equalsIgnoreCase(RequesterName.NAME);
+            String v = seq.getObjectAt(1) instanceof ASN1String s ? s.getString() : null;
+            RequestAttributeNames.checkRequesters(name.getString(), v, ces, where);
+            return;
         }
         for (ASN1Encodable inner : seq) {
-            if (pairNamesRequester(inner)) {
-                return true;
-            }
+            checkPairs(inner, ces, where);
         }
-        return false;
+    }
+
+    /** The PKCS#10's own attributes ([MS-WCCE] 2.2.2.7.10 pairs may sit there too). */
+    private static void checkPkcs10Attributes(CertificationRequest pkcs10, Map<String, String> ces)
+            throws OnBehalfOfException {
+        try {
+            ASN1Set attributes = pkcs10.getAttributes();
+            if (attributes != null) {
+                checkAttributes(attributes, ces, "PKCS#10");
+            }
+        } catch (RuntimeException e) {
+            throw new OnBehalfOfException("PKCS#10 attributes (expected: DER, actual: " + e.getMessage() + ")", e);
+        }
     }
 }

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1Sequence;
@@ -49,8 +50,7 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
  * <pre>
  * ContentInfo { id-signedData, SignedData {
  *   encapContentInfo { id-cct-PKIData, PKIData {                       -- RFC 5272 3.2.1.2
- *     controlSequence {
- *       [kept] the requester's CMC controls, with their body part ids
+ *     controlSequence {                                                -- the agent's own, nothing else
  *       { n+1, id-cmc-regInfo, { "requestername=DOMAIN%5Caccount" } }    -- [MS-WCCE] 3.1.1.4.3.3.3, 2.2.2.6.3
  *       { n+2, szOID_ENROLLMENT_NAME_VALUE_PAIR, { {"requestername", "DOMAIN\account"} } }
  *                                                                        -- [MS-WCCE] 3.2.2.6.2.1.2.1.2
@@ -70,6 +70,12 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
  * agent's authenticated attributes: the request carries the same name in all three, so a CA that
  * reads any of them finds it. signerInfos is a DER SET, ordered by encoding: the short no-signature
  * SignerInfo sorts first, which {@link #sign} checks.
+ *
+ * <p>The agent's signature covers only what the CES decided: the requester's PKCS#10 (whose own
+ * signature proves the key) and the agent's controls. The requester's CMC controls are not carried
+ * over, and a request in which the requester names anything a CA acts on (requestername in any
+ * spelling, SAN, a template other than the CES's, ...; {@link RequestAttributeNames}) is refused
+ * before anything is signed ({@link InnerRequest}).
  */
 public final class OnBehalfOfSigner {
 
@@ -84,8 +90,17 @@ public final class OnBehalfOfSigner {
      * {@code requesterName} ({@code DOMAIN\account}).
      */
     public byte[] sign(byte[] request, String requesterName) throws OnBehalfOfException {
+        return sign(request, requesterName, Map.of());
+    }
+
+    /**
+     * As {@link #sign(byte[], String)}, where {@code decided} holds the request attributes the CES
+     * sends with it ({@code CertificateTemplate}, ...): the requester may repeat one of those in
+     * his request with the same value, never another value.
+     */
+    public byte[] sign(byte[] request, String requesterName, Map<String, String> decided) throws OnBehalfOfException {
         RequesterName.require(requesterName);
-        InnerRequest inner = InnerRequest.read(request);
+        InnerRequest inner = InnerRequest.read(request, decided);
         try {
             byte[] pkiData = pkiData(inner, requesterName).getEncoded(ASN1Encoding.DER);
             DigestCalculatorProvider digests = new JcaDigestCalculatorProviderBuilder().build();
@@ -116,8 +131,8 @@ public final class OnBehalfOfSigner {
     }
 
     private static PKIData pkiData(InnerRequest inner, String requesterName) {
-        List<TaggedAttribute> controls = new ArrayList<>(inner.controls());
-        long regInfoId = Math.max(inner.requestId().getID(), maxId(controls)) + 1;
+        List<TaggedAttribute> controls = new ArrayList<>();
+        long regInfoId = inner.requestId().getID() + 1;
         controls.add(new TaggedAttribute(
                 new BodyPartID(regInfoId), CMCObjectIdentifiers.id_cmc_regInfo, RequesterName.regInfo(requesterName)));
         controls.add(new TaggedAttribute(
@@ -131,26 +146,26 @@ public final class OnBehalfOfSigner {
                 new OtherMsg[0]);
     }
 
-    private static long maxId(List<TaggedAttribute> controls) {
-        return controls.stream().mapToLong(c -> c.getBodyPartID().getID()).max().orElse(0);
-    }
-
     /**
      * The requested key's identifier: the PKCS#10's subjectKeyIdentifier extension if it has one,
      * else the SHA-1 of the key bits (RFC 5280 4.2.1.2, method 1), as certreq does.
      */
-    private static byte[] requestedKeyId(InnerRequest inner) {
-        ASN1Set attributes = inner.pkcs10().getAttributes();
-        for (ASN1Encodable a : attributes == null ? new DERSet() : attributes) {
-            org.bouncycastle.asn1.x509.Attribute attribute = org.bouncycastle.asn1.x509.Attribute.getInstance(a);
-            if (attribute.getAttrType().equals(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest)) {
-                Extensions extensions =
-                        Extensions.getInstance(attribute.getAttrValues().getObjectAt(0));
-                Extension ski = extensions.getExtension(Extension.subjectKeyIdentifier);
-                if (ski != null) {
-                    return SubjectKeyIdentifier.getInstance(ski.getParsedValue())
-                            .getKeyIdentifier();
-                }
+    private static byte[] requestedKeyId(InnerRequest inner) throws OnBehalfOfException {
+        Extension ski;
+        try {
+            ski = subjectKeyIdentifier(inner.pkcs10().getAttributes());
+        } catch (RuntimeException e) {
+            throw new OnBehalfOfException(
+                    "PKCS#10 extensionRequest (expected: Extensions, actual: " + e.getMessage() + ")", e);
+        }
+        if (ski != null) {
+            String what = "subjectKeyIdentifier extension";
+            try {
+                return SubjectKeyIdentifier.getInstance(
+                                ClientDer.parse(ski.getExtnValue().getOctets(), what))
+                        .getKeyIdentifier();
+            } catch (RuntimeException e) {
+                throw new OnBehalfOfException(what + " (expected: an OCTET STRING, actual: " + e.getMessage() + ")", e);
             }
         }
         try {
@@ -159,6 +174,20 @@ public final class OnBehalfOfSigner {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-1 is a required JDK algorithm", e);
         }
+    }
+
+    private static Extension subjectKeyIdentifier(ASN1Set attributes) {
+        for (ASN1Encodable a : attributes == null ? new DERSet() : attributes) {
+            org.bouncycastle.asn1.x509.Attribute attribute = org.bouncycastle.asn1.x509.Attribute.getInstance(a);
+            if (attribute.getAttrType().equals(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest)) {
+                Extension ski = Extensions.getInstance(attribute.getAttrValues().getObjectAt(0))
+                        .getExtension(Extension.subjectKeyIdentifier);
+                if (ski != null) {
+                    return ski;
+                }
+            }
+        }
+        return null;
     }
 
     private static void requireNoSignatureFirst(byte[] der) throws OnBehalfOfException {

@@ -28,6 +28,7 @@ public final class RpcClientAssociation implements Closeable {
     private final Optional<AuthBinding> auth;
     private int nextCallId;
     private boolean broken;
+    private boolean requestSent;
 
     RpcClientAssociation(
             RpcByteChannel channel,
@@ -84,16 +85,13 @@ public final class RpcClientAssociation implements Closeable {
             throw new RpcException("association (expected: usable, actual: broken by an earlier failure)");
         }
         int callId = nextCallId++;
+        requestSent = false;
         try {
             StubFragmenter.request(
-                    callId,
-                    ClientBinder.PRESENTATION_CONTEXT_ID,
-                    opnum,
-                    object,
-                    stub,
-                    maxXmitFrag,
-                    auth,
-                    channel::write);
+                    callId, ClientBinder.PRESENTATION_CONTEXT_ID, opnum, object, stub, maxXmitFrag, auth, fragment -> {
+                        requestSent = true; // from here on, the server may have the request
+                        channel.write(fragment);
+                    });
             StubReassembler response = StubReassembler.forResponse(callId, limits.maxStubLength(), auth);
             byte[] frame;
             do {
@@ -111,14 +109,29 @@ public final class RpcClientAssociation implements Closeable {
         }
     }
 
-    private static RpcFaultException fault(Pdu pdu, int callId, int opnum) throws PduException {
+    /**
+     * A fault for the call. Its sec_trailer, if any, is not verified: a fault on an authenticated
+     * association is therefore {@link RpcFaultException#unverified()}.
+     */
+    private RpcFaultException fault(Pdu pdu, int callId, int opnum) throws PduException {
         if (pdu.callId() != callId) {
             throw PduException.mismatch(
                     "fault call_id", Integer.toUnsignedString(callId), Integer.toUnsignedString(pdu.callId()));
         }
         FaultStatus status = ((FaultPdu) pdu).status();
         return new RpcFaultException(
-                status, "opnum " + opnum + " (call_id " + callId + ") failed with fault " + status);
+                status,
+                "opnum " + opnum + " (call_id " + callId + ") failed with fault " + status
+                        + (auth.isPresent() ? " (unverified: a fault carries no checked signature)" : ""),
+                auth.isPresent());
+    }
+
+    /**
+     * Whether any fragment of the last call's request was handed to the channel: if not, a failure
+     * of that call means the server never had the request; if so, it may have it, answered or not.
+     */
+    public boolean requestSent() {
+        return requestSent;
     }
 
     /** The largest fragment we send: our max_xmit_frag capped by the server's max_recv_frag. */

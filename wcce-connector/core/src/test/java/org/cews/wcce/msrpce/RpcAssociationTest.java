@@ -151,7 +151,11 @@ class RpcAssociationTest {
                         RpcLimits.DEFAULT)) {
             RpcFaultException e = assertThrows(RpcFaultException.class, () -> a.call(9, ascii("?")));
             assertEquals(FaultStatus.OP_RNG_ERROR, e.status());
-            assertEquals("opnum 9 (call_id 2) failed with fault nca_s_op_rng_error(0x1c010002)", e.getMessage());
+            assertEquals(
+                    "opnum 9 (call_id 2) failed with fault nca_s_op_rng_error(0x1c010002) (unverified: a fault carries"
+                            + " no checked signature)",
+                    e.getMessage());
+            assertTrue(e.unverified(), "a fault on a sealed association proves nothing");
             // Sequence numbers stayed in step: the next sealed call works.
             assertEquals("LAB\\alice|ba", new String(a.call(0, ascii("ab")), StandardCharsets.US_ASCII));
             assertEquals(List.of(1, 1, 2, 3), callIds(h.pipe.client.written));

@@ -32,16 +32,27 @@ final class CaManagedConnection implements ManagedConnection {
     private final CaRequestInfo identity;
     private final IcprSession session;
     private final Instant created;
+    private final long generation;
     private final List<ConnectionEventListener> listeners = new CopyOnWriteArrayList<>();
     private final Set<CaConnectionHandle> handles = ConcurrentHashMap.newKeySet();
     private PrintWriter logWriter;
 
     CaManagedConnection(
-            CaManagedConnectionFactory factory, CaRequestInfo identity, IcprSession session, Instant created) {
+            CaManagedConnectionFactory factory,
+            CaRequestInfo identity,
+            IcprSession session,
+            Instant created,
+            long generation) {
         this.factory = factory;
         this.identity = identity;
         this.session = session;
         this.created = created;
+        this.generation = generation;
+    }
+
+    /** The {@link CaAvailability#generation} of its CA when it was bound. */
+    long generation() {
+        return generation;
     }
 
     /** Whom the CA sees on this connection (a user, or the connector's own account), and which CA. */

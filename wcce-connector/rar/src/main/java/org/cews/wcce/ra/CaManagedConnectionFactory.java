@@ -206,8 +206,12 @@ public class CaManagedConnectionFactory implements ManagedConnectionFactory, Val
         } catch (jakarta.resource.spi.InvalidPropertyException e) {
             throw new CaConnectFailure(CaException.Kind.CONFIGURATION, ca, as + ": " + e.getMessage(), e);
         } catch (CaException e) {
-            throw new CaConnectFailure(
-                    CaConnectFailure.ofCredentials(e), ca, as + ": " + CaConnectFailure.describe(e), e);
+            CaException.Kind kind = CaConnectFailure.ofCredentials(e);
+            String reason = CaConnectFailure.describe(e);
+            if (kind == CaException.Kind.AUTHENTICATION) {
+                availability().authenticationFailed(ca, as + ": " + reason);
+            }
+            throw new CaConnectFailure(kind, ca, as + ": " + reason, e);
         }
         try {
             IcprSession session = IcprSession.open(
@@ -215,13 +219,25 @@ public class CaManagedConnectionFactory implements ManagedConnectionFactory, Val
                     security,
                     Duration.ofMillis(connectTimeoutMillis),
                     Duration.ofMillis(readTimeoutMillis));
+            long generation = availability().generation(ca);
             availability().answered(ca);
-            return new CaManagedConnection(this, who, session, clock().instant());
+            return new CaManagedConnection(this, who, session, clock().instant(), generation);
         } catch (CaException e) {
             String reason = CaConnectFailure.describe(e);
-            availability().failed(ca, reason);
-            throw new CaConnectFailure(CaConnectFailure.ofBindOrCall(e), ca, as + ": " + reason, e);
+            CaException.Kind kind = CaConnectFailure.ofBindOrCall(e);
+            if (kind == CaException.Kind.AUTHENTICATION) {
+                availability().authenticationFailed(ca, as + ": " + reason); // not an outage
+            } else {
+                availability().failed(ca, reason); // nothing was sent: the bind did not complete
+            }
+            throw new CaConnectFailure(kind, ca, as + ": " + reason, e);
         }
+    }
+
+    /** Bound before its CA's last recorded outage: its answers prove nothing, so it is not lent again. */
+    private boolean predatesOutage(CaManagedConnection connection) {
+        ConfiguredCa ca = connection.identity().ca();
+        return ca != null && connection.generation() < availability().generation(ca);
     }
 
     /**
@@ -329,7 +345,8 @@ public class CaManagedConnectionFactory implements ManagedConnectionFactory, Val
             if (candidate instanceof CaManagedConnection connection
                     && connection.factory().equals(this)
                     && wanted.isServedBy(connection.identity())
-                    && connection.isUsable()) {
+                    && connection.isUsable()
+                    && !predatesOutage(connection)) {
                 return connection;
             }
         }
@@ -343,7 +360,8 @@ public class CaManagedConnectionFactory implements ManagedConnectionFactory, Val
         Set invalid = new HashSet<>();
         Duration maxAge = Duration.ofMinutes(connectionMaxAgeMinutes);
         for (Object candidate : candidates) {
-            if (candidate instanceof CaManagedConnection connection && !connection.isValid(clock().instant(), maxAge)) {
+            if (candidate instanceof CaManagedConnection connection
+                    && (!connection.isValid(clock().instant(), maxAge) || predatesOutage(connection))) {
                 invalid.add(connection);
             }
         }

@@ -7,30 +7,28 @@ import org.cews.wcce.api.CaConnection;
 import org.cews.wcce.api.CaException;
 import org.cews.wcce.api.EnrollmentRequest;
 import org.cews.wcce.api.EnrollmentResult;
-import org.cews.wcce.msicpr.HResult;
-import org.cews.wcce.msrpce.FaultStatus;
-import org.cews.wcce.msrpce.RpcFaultException;
 
 /**
  * What {@link CaConnectionFactoryImpl} hands the CES: for each call it borrows a pooled connection
  * to one CA ({@link CaRequestInfo} names the CA and whom the CA sees) and gives it back.
  *
- * <p>A submission goes to the CA of highest priority that is not in its back-off; if that CA
- * cannot be reached (no connection or bind, a broken association, RPC_S_SERVER_UNAVAILABLE as a
- * fault or as the return value, which [MS-ICPR] 3.2.4.1.1 note 7 gives when the CA refuses the
- * interface) the next is tried, and the CA is skipped for the back-off ({@link CaAvailability}).
- * When the pool cannot lend a connection for another reason (every one busy, no service ticket)
- * the next CA is tried too, without a back-off. Whatever a CA answers (issued, pending, denied,
- * a fault about the call) is the answer, never submitted elsewhere: a denial is a decision, not
- * an outage. An
- * association that breaks mid-call may have delivered the request before it broke; trying the
- * next CA then can leave a second request on the first, as when a Windows client moves on to
- * its next CA. A retrieval goes to the CA named, and only to it ([MS-WCCE] 3.2.1.4.2.1.4.1.3: the
- * request id is that CA's).
+ * <p>A submission goes to the CA of highest priority that is not in its back-off ({@link
+ * CaAvailability}; when a back-off ends, one request probes the CA). It goes on to the next CA
+ * only when the request provably did not reach this one: no connection, endpoint mapper or bind
+ * (the CA is then skipped for the back-off), or an association found broken before the first
+ * request fragment was written. When the pool cannot lend a connection for another reason (every
+ * one busy, no service ticket) the next CA is tried too, without a back-off.
+ *
+ * <p>Once the request may have reached a CA, no other CA gets it, so that two CAs never issue for
+ * one key: whatever that CA answers (issued, pending, denied, RPC_S_SERVER_UNAVAILABLE returned
+ * as the disposition, [MS-ICPR] 3.2.4.1.1 note 7) is the answer; a read timeout, a connection
+ * broken after the request went out, or a fault PDU (which nobody can verify on a sealed
+ * association) is a {@link CaException.Kind#OUTCOME_UNKNOWN} error naming the CA (WCCE0504), and
+ * the CA is not backed off; a refused logon is a configuration error (WCCE0503), not an outage. A
+ * retrieval goes to the CA named, and only to it ([MS-WCCE] 3.2.1.4.2.1.4.1.3: the request id is
+ * that CA's).
  */
 final class FailoverConnection implements CaConnection {
-
-    private static final int RPC_S_SERVER_UNAVAILABLE = 0x000006BA;
 
     private final CaConnectionFactoryImpl factory;
     private final CaRequestInfo who;
@@ -108,48 +106,85 @@ final class FailoverConnection implements CaConnection {
         CaAvailability availability = factory.managedFactory().availability();
         List<Failure> why = new ArrayList<>();
         for (ConfiguredCa ca : cas) {
-            if (availability.skipped(ca)) {
+            if (availability.admit(ca) == CaAvailability.Admission.SKIP) {
                 why.add(new Failure(
                         CaException.Kind.UNREACHABLE,
                         ca.config() + ": " + availability.whySkipped(ca).orElse("skipped"),
                         null));
                 continue;
             }
-            CaConnectionHandle handle;
             try {
-                handle = factory.allocate(who.at(ca));
-            } catch (ResourceException e) {
-                why.add(allocationFailed(ca, e, availability));
-                continue;
-            }
-            try {
-                T answer = call.on(handle);
-                if (answer instanceof EnrollmentResult.Denied denied
-                        && denied.hresult() == HResult.RPC_S_SERVER_UNAVAILABLE.code()) {
-                    String reason = "the CA refuses MS-ICPR (RPC_S_SERVER_UNAVAILABLE 0x800706BA returned)";
-                    availability.failed(ca, reason);
-                    why.add(new Failure(CaException.Kind.UNREACHABLE, ca.config() + ": " + reason, null));
-                    continue;
+                return onOne(ca, call, availability);
+            } catch (NotDelivered e) {
+                why.add(e.failure);
+                if (!e.tryNext) {
+                    break;
                 }
-                availability.answered(ca);
-                lastEndpoint = handle.endpoint();
-                return answer;
-            } catch (CaException e) {
-                if (!unreachable(handle, e)) {
-                    availability.answered(ca);
-                    throw e; // the CA answered this call with a fault: its answer
-                }
-                availability.failed(ca, e.getMessage());
-                // A failed NTLM logon shows here, as a fault at the first call after the bind.
-                why.add(new Failure(
-                        CaConnectFailure.ofBindOrCall(e),
-                        ca.config() + " as " + factory.managedFactory().identity(who) + ": " + e.getMessage(),
-                        e));
             } finally {
-                handle.close();
+                availability.probeEnded(ca); // a probe that found no verdict lets the next one try
             }
         }
         throw failed(failure, why);
+    }
+
+    /** The call did not reach the CA; {@code tryNext}: whether the next CA may be tried. */
+    private static final class NotDelivered extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final transient Failure failure;
+        private final boolean tryNext;
+
+        NotDelivered(Failure failure, boolean tryNext) {
+            super(failure.text(), null, false, false);
+            this.failure = failure;
+            this.tryNext = tryNext;
+        }
+    }
+
+    /**
+     * The call on one CA: its answer, or {@link NotDelivered} when the request provably did not
+     * reach it (no connection or bind, an association found broken before the request went out),
+     * or a {@link CaException} the caller gets as it is, never tried elsewhere: the CA's fault, a
+     * refused logon (a configuration error, WCCE0503), or an outcome that cannot be known
+     * (WCCE0504). A returned RPC_S_SERVER_UNAVAILABLE disposition is an answer like any other.
+     */
+    private <T> T onOne(ConfiguredCa ca, Call<T> call, CaAvailability availability) throws CaException, NotDelivered {
+        CaConnectionHandle handle;
+        try {
+            handle = factory.allocate(who.at(ca));
+        } catch (ResourceException e) {
+            throw new NotDelivered(allocationFailed(ca, e, availability), true);
+        }
+        long generation = handle.owner() == null ? -1 : handle.owner().generation();
+        try {
+            T answer = call.on(handle);
+            availability.answered(ca, generation);
+            lastEndpoint = handle.endpoint();
+            return answer;
+        } catch (CaException e) {
+            String as = ca.config() + " as " + factory.managedFactory().identity(who);
+            switch (e.kind()) {
+                case UNREACHABLE -> {
+                    availability.failed(ca, e.getMessage());
+                    throw new NotDelivered(new Failure(e.kind(), as + ": " + e.getMessage(), e), true);
+                }
+                case OUTCOME_UNKNOWN -> {
+                    availability.outcomeUnknown(as, e.getMessage());
+                    throw new CaException(
+                            CaException.Kind.OUTCOME_UNKNOWN,
+                            ConnectorMessage.OUTCOME_UNKNOWN.format(as, e.getMessage()),
+                            e);
+                }
+                case AUTHENTICATION -> {
+                    // A failed NTLM logon shows here, as a fault at the first call after the bind. The
+                    // request went out: no other CA is tried, and this one is not backed off.
+                    availability.authenticationFailed(ca, as + ": " + e.getMessage());
+                    throw new NotDelivered(new Failure(e.kind(), as + ": " + e.getMessage(), e), false);
+                }
+                default -> throw e; // the CA answered this call with a fault, or nothing was sent
+            }
+        } finally {
+            handle.close();
+        }
     }
 
     /**
@@ -184,19 +219,5 @@ final class FailoverConnection implements CaConnection {
                 kind, failure + ": " + String.join("; ", texts), causes.isEmpty() ? null : causes.get(0));
         causes.stream().skip(1).forEach(e::addSuppressed);
         return e;
-    }
-
-    /** A broken association, or RPC_S_SERVER_UNAVAILABLE as the fault status: the CA is not there. */
-    private static boolean unreachable(CaConnectionHandle handle, CaException e) {
-        CaManagedConnection connection = handle.owner();
-        if (connection == null || !connection.isUsable()) {
-            return true;
-        }
-        if (e.getCause() instanceof RpcFaultException fault) {
-            FaultStatus status = fault.status();
-            return status.code() == RPC_S_SERVER_UNAVAILABLE
-                    || status.code() == HResult.RPC_S_SERVER_UNAVAILABLE.code();
-        }
-        return false;
     }
 }

@@ -143,4 +143,20 @@ class ConnectFailureReasonTest {
         assertInstanceOf(ResourceException.class, e.getCause());
         assertEquals(0, ca.mapperConnections(), "nothing was sent to the CA");
     }
+
+    @Test
+    void aKeytabThatCannotLogInIsAConfigurationErrorAndNoCaIsSkipped() throws ResourceException {
+        AuditRecorder audit = new AuditRecorder();
+        factory.useClockAndAudit(new TestClock(), audit);
+        factory.setAuthenticationType("Kerberos");
+        factory.setKerberosPrincipal("svc-ces@LAB.EXAMPLE");
+        factory.setKeytab(dir.resolve("no-such.keytab").toString());
+        for (int i = 0; i < 2; i++) {
+            CaException e = submitFails(null);
+            assertEquals(CaException.Kind.AUTHENTICATION, e.kind(), e.getMessage());
+            assertTrue(!e.getMessage().contains("skipped until"), "not backed off: " + e.getMessage());
+        }
+        assertEquals(1, audit.count("WCCE0503"), audit.lines.toString());
+        assertEquals(0, audit.count("WCCE0501"), "not every CA down: " + audit.lines);
+    }
 }

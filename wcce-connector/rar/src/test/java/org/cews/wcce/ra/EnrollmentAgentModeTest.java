@@ -16,6 +16,7 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -119,19 +120,42 @@ class EnrollmentAgentModeTest {
         return r;
     }
 
-    @Test
-    void theCaGetsTheAgentsCmc() throws Exception {
+    /** A connection of a factory whose agent certificate is valid now. */
+    private CaManagedConnection withValidAgent() throws Exception {
         Instant now = Instant.now();
         factory.setEnrollmentAgentKeyStore(agentKeyStore(now.minus(1, ChronoUnit.DAYS), now.plus(1, ChronoUnit.DAYS))
                 .toString());
         factory.setEnrollmentAgentKeyStorePassword(PASSWORD);
-        CaManagedConnection connection = (CaManagedConnection) factory.createManagedConnection(null, null);
+        return (CaManagedConnection) factory.createManagedConnection(null, null);
+    }
+
+    @Test
+    void theCaGetsTheAgentsCmc() throws Exception {
+        CaManagedConnection connection = withValidAgent();
         CaConnectionHandle handle = (CaConnectionHandle) connection.getConnection(null, null);
         EnrollmentResult result = handle.submit(forAlice());
         assertTrue(result instanceof EnrollmentResult.Issued, result.toString());
         CMSSignedData sent = new CMSSignedData(reversed(((EnrollmentResult.Issued) result).certificate()));
         assertEquals("1.3.6.1.5.5.7.12.2", sent.getSignedContentTypeOID(), "id-cct-PKIData");
         assertEquals(2, sent.getSignerInfos().size());
+        connection.destroy();
+    }
+
+    @Test
+    void aForgedRequesterNameInTheCesAttributesIsRefusedAndNothingIsSent() throws Exception {
+        CaManagedConnection connection = withValidAgent();
+        CaConnectionHandle handle = (CaConnectionHandle) connection.getConnection(null, null);
+        EnrollmentRequest alice = forAlice();
+        for (String name : List.of("requester-name", "Requester Name", "requester%2Dname", "REQUESTERNAME", "SAN")) {
+            Map<String, String> attributes = new java.util.LinkedHashMap<>(alice.attributes());
+            attributes.put(name, "LAB\\Administrator");
+            EnrollmentRequest forged =
+                    new EnrollmentRequest(alice.format(), alice.request(), attributes, false).onBehalfOf("LAB\\alice");
+            CaException e = assertThrows(CaException.class, () -> handle.submit(forged), name);
+            assertTrue(e.getMessage().contains("request attribute "), e.getMessage());
+        }
+        assertEquals(0, ca.calls(), "nothing reached the CA");
+        assertTrue(connection.isUsable());
         connection.destroy();
     }
 

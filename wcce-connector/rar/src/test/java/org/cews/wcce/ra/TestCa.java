@@ -67,6 +67,8 @@ final class TestCa implements AutoCloseable {
     private volatile boolean down;
     private volatile boolean refusingIcpr;
     private volatile boolean hangingUp;
+    private volatile long answerDelayMillis;
+    private volatile FaultStatus faultOnCalls;
 
     TestCa() throws IOException {
         this(CA_NAME);
@@ -124,6 +126,16 @@ final class TestCa implements AutoCloseable {
             throw new RpcFaultException(FaultStatus.CALL_FAILED); // never arrives: the connection is gone
         }
         calls.incrementAndGet();
+        if (faultOnCalls != null) {
+            throw new RpcFaultException(faultOnCalls); // an unauthenticated fault PDU, as RpcServer sends it
+        }
+        if (answerDelayMillis > 0) {
+            try {
+                Thread.sleep(answerDelayMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (refusingIcpr) {
             return new CertServerRequestResponse(
                     0, new Disposition(0), null, null, "", HResult.RPC_S_SERVER_UNAVAILABLE);
@@ -218,6 +230,16 @@ final class TestCa implements AutoCloseable {
     /** Takes calls but drops the connection instead of answering, as a CA that dies mid-call. */
     void hangUpOnCalls() {
         hangingUp = true;
+    }
+
+    /** Takes each call, then answers it (issuing) only after {@code delay}: a slow CA. */
+    void answerAfter(java.time.Duration delay) {
+        answerDelayMillis = delay.toMillis();
+    }
+
+    /** Answers every call with a fault PDU of {@code status}, without a sec_trailer. */
+    void faultOnCalls(FaultStatus status) {
+        faultOnCalls = status;
     }
 
     String name() {
