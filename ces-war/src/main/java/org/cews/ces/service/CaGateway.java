@@ -1,0 +1,103 @@
+package org.cews.ces.service;
+
+import jakarta.resource.ResourceException;
+import org.cews.ces.CesMessage;
+import org.cews.soap.auth.CallerIdentity;
+import org.cews.wcce.api.CaConnection;
+import org.cews.wcce.api.CaConnectionFactory;
+import org.cews.wcce.api.CaException;
+import org.cews.wcce.api.EnrollmentRequest;
+import org.cews.wcce.api.EnrollmentResult;
+
+/**
+ * Acts toward the CA for a caller, as {@link ActingMode} says (docs/WSTEP.md §7): in
+ * enrollment-agent mode as the connector's own account, signing new requests on the caller's
+ * behalf; in impersonation mode as the caller (S4U). Renewals go as they are, in both modes: the
+ * signature with the old key authenticates them ([MS-WCCE] 3.2.2.6.2.1.2.4), and a key-based
+ * renewal caller may map to no account at all.
+ */
+final class CaGateway {
+
+    private final CaConnectionFactory factory;
+    private final ActingMode mode;
+
+    CaGateway(CaConnectionFactory factory, ActingMode mode) {
+        this.factory = factory;
+        this.mode = mode;
+    }
+
+    String caName() {
+        return factory.caName();
+    }
+
+    EnrollmentResult submit(CallerIdentity caller, EnrollmentRequest request, boolean renewal) throws CaException {
+        EnrollmentRequest sent = mode == ActingMode.ENROLLMENT_AGENT
+                        && !renewal
+                        && caller.account().isPresent()
+                ? request.onBehalfOf(caller.account().get().ntName())
+                : request;
+        CaConnection connection = connection(caller);
+        EnrollmentResult result;
+        try {
+            result = connection.submit(sent);
+        } finally {
+            closeQuietly(connection);
+        }
+        return result;
+    }
+
+    EnrollmentResult retrieve(CallerIdentity caller, String caName, int requestId) throws CaException {
+        CaConnection connection = connection(caller);
+        EnrollmentResult result;
+        try {
+            result = connection.retrieve(caName, requestId, true);
+        } finally {
+            closeQuietly(connection);
+        }
+        return result;
+    }
+
+    /**
+     * Whether {@code e} is trouble of the server side that passes (HTTP 503, the client retries)
+     * rather than a final answer about this caller: no CA reachable, a misconfigured connector, a
+     * pool that lent no connection (the container's ResourceException below the CaException), or the
+     * connector's own account refused by the KDC or the CA. Refused impersonation of the caller is
+     * final.
+     */
+    boolean isTransient(CaException e, CallerIdentity caller) {
+        switch (e.kind()) {
+            case UNREACHABLE:
+            case CONFIGURATION:
+                return true;
+            case AUTHENTICATION:
+                return !actsAsCaller(caller);
+            default:
+                for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+                    if (t instanceof ResourceException) {
+                        return true;
+                    }
+                }
+                return false;
+        }
+    }
+
+    private boolean actsAsCaller(CallerIdentity caller) {
+        return mode == ActingMode.IMPERSONATION && caller.account().isPresent();
+    }
+
+    private CaConnection connection(CallerIdentity caller) throws CaException {
+        return actsAsCaller(caller)
+                ? factory.getConnection(caller.account().get().kerberosPrincipal())
+                : factory.getConnection();
+    }
+
+    /** A connection that cannot be given back does not change the CA's answer. */
+    private static void closeQuietly(CaConnection connection) {
+        try {
+            connection.close();
+        } catch (CaException e) {
+            System.getLogger(CaGateway.class.getName())
+                    .log(System.Logger.Level.DEBUG, CesMessage.CES0315.format(e.getMessage()));
+        }
+    }
+}
