@@ -43,12 +43,22 @@ tls_password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
 san=$(sed -n 's/^cews\.tls\.san=//p' "$props")
 bash "$here/bin/gen-tls.sh" "$config/cews/tls" "$tls_password" "${san:-dns:localhost,ip:127.0.0.1}"
 
+# The key that signs the CES's pending-request references (docs/WSTEP.md), unless the admin's
+# properties name a key file of their own (every CES node of a cluster must share it): 32 random
+# bytes, base64, readable by the server's account only.
+pending_keys=$(sed -n 's/^cews\.ces\.pendingKeyFile=//p' "$props")
+if [ -z "$pending_keys" ]; then
+  pending_keys="$config/cews/ces-pending.keys"
+  (umask 077 && head -c 32 /dev/urandom | base64 > "$pending_keys")
+fi
+
 # Values for the scripts: the admin's properties plus what provisioning generated.
 effective="$dest/cews-provision.properties"
 {
   # ${cews.deploy.dir} in a value: this deploy directory (the lab's state is under target/lab).
-  sed "s#\${cews.deploy.dir}#$here#g" "$props"
+  sed -e "s#\${cews.deploy.dir}#$here#g" -e '/^cews\.ces\.pendingKeyFile=/d' "$props"
   echo "cews.tls.password=$tls_password"
+  echo "cews.ces.pendingKeyFile=$pending_keys"
 } > "$effective"
 chmod 600 "$effective"
 
