@@ -59,7 +59,7 @@ class CesEnrollmentIT {
         return "/ces/" + ca + "_CES_UsernamePassword/service.svc/CES";
     }
 
-    /** cepces' RST (REAL-CLIENTS.md §2.3-2.5): ElementTree prefixes, PEM lines, qualified wsse:Type. */
+    /** cepces' RST (docs/XCEP-WSTEP.md §1.1, §1.5, §4.4): ElementTree prefixes, PEM lines, qualified wsse:Type. */
     private static String rst(String user, String password, String requestType, String token, String requestId) {
         return "<ns0:Envelope xmlns:ns0=\"http://www.w3.org/2003/05/soap-envelope\""
                 + " xmlns:ns1=\"http://www.w3.org/2005/08/addressing\""

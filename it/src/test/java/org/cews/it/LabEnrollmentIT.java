@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
  * test-only it/probe WAR borrows a connection from the pool): with NTLM and with Kerberos as the
  * connector's account svc-ces, a pend-all template approved by the officer and then retrieved
  * by request id, and an unpublished template refused with AD CS's HRESULT. In enrollment-agent
- * mode (ARCHITECTURE.md §4.2b) the connector, still authenticated as svc-ces, signs alice's request
+ * mode (docs/ARCHITECTURE.md §4.2b) the connector, still authenticated as svc-ces, signs alice's request
  * with the Enrollment Agent certificate the lab enrolled for svc-ces, and the CA issues alice's
  * certificate; without the agent's signature, or with a broken one, the CA refuses.
  */

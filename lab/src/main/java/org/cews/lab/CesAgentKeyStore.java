@@ -36,7 +36,7 @@ import org.cews.wcce.msrpce.RpcPrincipal;
 
 /**
  * svc-ces's Enrollment Agent certificate, as an administrator would have enrolled it for the CES's
- * enrollment-agent mode (ARCHITECTURE.md §4.2b): at the lab's start, unless {@code ces-agent.p12}
+ * enrollment-agent mode (docs/ARCHITECTURE.md §4.2b): at the lab's start, unless {@code ces-agent.p12}
  * in the state directory already holds one from this CA that stays valid for at least a day, svc-ces
  * requests the EnrollmentAgent template (lab-enrollment-agent.ldif) from the lab CA, through the
  * same policy engine as every other request, and the key and chain are written as a PKCS#12 (alias

@@ -21,7 +21,7 @@ import org.cews.lab.rpc.CaRpcServer;
 import org.cews.lab.rpc.LabSecurity;
 
 /**
- * The lab: the stand-in for an AD forest with an enterprise CA, on 127.0.0.1 (ARCHITECTURE.md
+ * The lab: the stand-in for an AD forest with an enterprise CA, on 127.0.0.1 (docs/ARCHITECTURE.md
  * §4.7). {@link #start} brings up, in this order, the directory, the CA engine (which reads its
  * policy there), the CA certificate's publication, the KDC, the CA's RPC endpoints and the officer
  * endpoint, then writes {@code lab-status.properties}; svc-ces's Enrollment Agent certificate is

@@ -24,7 +24,7 @@ public final class LabRealm {
     public static final String CA_SPN = "host/" + CA_HOST;
     /**
      * The service principal of WildFly's SPNEGO mechanism. Its host differs from the CA's, so no
-     * host/ SPN on another account aliases it (TESTBED.md: HOST covers HTTP).
+     * host/ SPN on another account aliases it (docs/TESTBED.md: HOST covers HTTP).
      */
     public static final String HTTP_SPN = "HTTP/localhost";
 

@@ -7,7 +7,7 @@ import java.util.Set;
 /**
  * A raw 32-bit flag word read as a set of named flags. The raw value is the truth: bits no
  * constant names are kept ({@link #unknownBits()}) and survive {@link #value()}, so decoding and
- * re-encoding never loses anything (HOUSE-STYLE rule 3). AD stores some words signed (for example
+ * re-encoding never loses anything (docs/CONTRIBUTING.md rule 3). AD stores some words signed (for example
  * msPKI-Certificate-Name-Flag "-1509949440"); the bits are read as unsigned.
  */
 public record FlagWord<E extends Enum<E> & BitFlag>(Class<E> type, int value) {

@@ -1,7 +1,7 @@
 package org.cews.ces.service;
 
 /**
- * How the CES acts toward the CA for a caller (ARCHITECTURE.md §4.2; docs/WSTEP.md §7). Chosen by
+ * How the CES acts toward the CA for a caller (docs/ARCHITECTURE.md §4.2; docs/WSTEP.md §7). Chosen by
  * configuration ({@code cews.ces.actingMode}).
  */
 public enum ActingMode {

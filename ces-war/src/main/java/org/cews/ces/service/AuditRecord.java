@@ -3,7 +3,7 @@ package org.cews.ces.service;
 import java.util.OptionalInt;
 
 /**
- * One audit line per request (ARCHITECTURE.md decision 12): who, how authenticated, which template
+ * One audit line per request (docs/ARCHITECTURE.md §4.12): who, how authenticated, which template
  * and CA, the CA's request id, what became of it, the HRESULT of a refusal and the correlation id
  * the answer carries. Absent values print as {@code -}.
  */

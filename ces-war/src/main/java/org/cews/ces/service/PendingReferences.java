@@ -12,7 +12,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The reference a pending answer carries in its Reference URI ([MS-WSTEP] 3.1.4.1.3.2), signed by
- * the CES so that no store is needed (ARCHITECTURE.md decision 11; docs/WSTEP.md §8): it binds
+ * the CES so that no store is needed (docs/ARCHITECTURE.md §4.11; docs/WSTEP.md §8): it binds
  * the CA that holds the request, the request id and the owner (the caller's SID, or the SHA-256
  * of the TLS certificate of a key-based-renewal caller that maps to no account). Any node with the
  * same key verifies it, also after a restart. Format: {@code base64url(payload) "."

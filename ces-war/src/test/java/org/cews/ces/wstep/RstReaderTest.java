@@ -31,7 +31,7 @@ class RstReaderTest {
         return assertThrows(WstepFault.class, () -> read(xml));
     }
 
-    /** A cepces-shaped body (ElementTree prefixes, docs/WSTEP.md §2.2). */
+    /** A cepces-shaped body (ElementTree prefixes, docs/WSTEP.md §2). */
     private static String cepces(String requestType, String token, String extra) {
         return "<ns2:RequestSecurityToken xmlns:ns2=\"" + WST + "\" xmlns:ns3=\"" + WSSE + "\" xmlns:ns4=\"" + WSU
                 + "\"><ns2:TokenType>" + Wstep.TOKEN_TYPE_X509V3 + "</ns2:TokenType><ns2:RequestType>" + requestType
@@ -81,7 +81,7 @@ class RstReaderTest {
         assertEquals("RequestSecurityToken", r.getLocalName());
     }
 
-    /** cepces sends the PEM body: 64-character lines joined by \n (REAL-CLIENTS §2.3). */
+    /** cepces sends the PEM body: 64-character lines joined by \n (docs/XCEP-WSTEP.md §1.5). */
     @Test
     void cepcesSendsBase64In64CharacterLines() throws Exception {
         byte[] der = new byte[700];
@@ -103,7 +103,7 @@ class RstReaderTest {
                 new byte[] {0x30, 0x03, 0x02, 0x01, 0x00}, issue.token().value());
     }
 
-    /** cepces POLL: the same token element, empty and self-closing, then RequestID (REAL-CLIENTS §2.4). */
+    /** cepces POLL: the same token element, empty and self-closing, then RequestID (docs/XCEP-WSTEP.md §3.5). */
     @Test
     void cepcesQueryTokenStatusCarriesAnEmptySelfClosingToken() throws Exception {
         String token = "<ns3:BinarySecurityToken ValueType=\"" + Wstep.NS_WSTEP + "#PKCS10\" EncodingType=\""

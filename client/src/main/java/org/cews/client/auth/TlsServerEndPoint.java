@@ -15,7 +15,7 @@ import org.ietf.jgss.ChannelBinding;
  * with {@code tls-server-end-point:}. It goes into the Kerberos authenticator's checksum (RFC 4121
  * §4.1.1.2) as Windows and MIT krb5 encode it: with address type 0 (GSS_C_AF_UNSPEC). The JDK's
  * public {@link ChannelBinding} encodes type 255 instead; only its internal
- * {@code TlsChannelBindingImpl} gives 0 (docs/WILDFLY-AUTH.md §7.2), so that class is built by
+ * {@code TlsChannelBindingImpl} gives 0 (docs/WILDFLY-AUTH.md §7), so that class is built by
  * reflection. It needs {@code --add-exports java.security.jgss/sun.security.jgss.krb5.internal=
  * ALL-UNNAMED} (enroll.jar's manifest carries it); without, no binding is sent.
  */

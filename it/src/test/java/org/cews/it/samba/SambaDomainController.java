@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.opentest4j.TestAbortedException;
 
 /**
- * A real Samba AD domain controller for the tests (TESTBED.md): provisioned into
+ * A real Samba AD domain controller for the tests (docs/TESTBED.md): provisioned into
  * {@code target/samba} on first use, started on loopback only, shared by every test class of
  * the run, and stopped by PID, with its children, when the run ends — also when tests fail.
  *
@@ -191,7 +191,7 @@ public final class SambaDomainController implements AutoCloseable {
         // TLS only SASL binds that sign or seal. Samba's default ("yes") also refuses a SASL bind
         // inside TLS that does not sign, and one that does ("not allowed if TLS is used"), so GSSAPI
         // over LDAPS would be impossible. A global parameter: under [global], or Samba ignores it
-        // (TESTBED.md: provision's --option does not write it).
+        // (docs/TESTBED.md: provision's --option does not write it).
         Files.writeString(
                 smbConf,
                 Files.readString(smbConf)
@@ -260,7 +260,7 @@ public final class SambaDomainController implements AutoCloseable {
     }
 
     /**
-     * A krb5.conf for clients of this DC's KDC (TESTBED.md: no DNS, no canonicalisation, TCP),
+     * A krb5.conf for clients of this DC's KDC (docs/TESTBED.md: no DNS, no canonicalisation, TCP),
      * written once into the DC's directory.
      */
     public Path krb5Conf() throws IOException {

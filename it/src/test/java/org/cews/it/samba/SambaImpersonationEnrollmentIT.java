@@ -47,7 +47,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * computer account CA$), and the connector deployed in the EAR in WildFly impersonating users:
  * {@code getConnection(user)} gets the CA a ticket in the user's name by S4U2Self + S4U2Proxy from
  * the CES account's keytab (svc-ces: constrained delegation to the CA's SPN with protocol
- * transition, set up with samba-tool as KERBEROS-S4U.md §1 does), then MS-ICPR at packet privacy.
+ * transition, set up with samba-tool as docs/KERBEROS-S4U.md §1 does), then MS-ICPR at packet privacy.
  *
  * <p>What shows the CA saw the real user: alice's certificate carries her subject and SID (read
  * by the CA from Samba's directory for the ticket's client name); on LabUserV2, whose descriptor

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The connector's RPC layer and NTLM provider against Samba's RPC server, an MS-RPCE
  * implementation we did not write and one strict about padding, trailers and signatures
- * (RPC-NTLM-FRAGMENTS-WIRE.md): endpoint mapper lookup, NTLMv2 bind at packet privacy, sealed
+ * (docs/RPC-NTLM.md): endpoint mapper lookup, NTLMv2 bind at packet privacy, sealed
  * SAMR calls, a request sealed in many fragments, and a wrong password refused.
  */
 @ExtendWith(SambaDomainController.Extension.class)
@@ -91,7 +91,7 @@ class SambaNtlmRpcIT {
 
     @Test
     void wrongPasswordIsRefusedAtTheFirstCall(SambaDomainController dc) {
-        // auth3 has no reply: Samba refuses the first request (RPC-NTLM-FRAGMENTS-WIRE.md §1.3).
+        // auth3 has no reply: Samba refuses the first request (docs/RPC-NTLM.md §1.3).
         Exception e = assertThrows(Exception.class, () -> {
             try (RpcClientAssociation samr = bindSamr("not-the-password", RpcLimits.DEFAULT)) {
                 samr.call(SamrCalls.SAMR_CONNECT2, SamrCalls.connect2(null));

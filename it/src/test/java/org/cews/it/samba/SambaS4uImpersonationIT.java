@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Impersonation toward an RPC server through Samba's real KDC (ARCHITECTURE.md §4.2a): the CES
+ * Impersonation toward an RPC server through Samba's real KDC (docs/ARCHITECTURE.md §4.2a): the CES
  * account logs in from its keytab, S4U2Self + S4U2Proxy give it a ticket to the DC's host service
  * in a user's name, and the DC's SAMR server decides as that user. Creating a user is allowed to
  * an impersonated administrator and refused to an impersonated ordinary user: the server saw two
@@ -37,7 +37,7 @@ class SambaS4uImpersonationIT {
     private static final String TARGET = "host/dc1.test.example@" + SambaDomainController.REALM;
     private static Path keytab;
 
-    /** The delegation setup of KERBEROS-S4U.md §1, once per run. */
+    /** The delegation setup of docs/KERBEROS-S4U.md §1, once per run. */
     private static synchronized Path cesKeytab(SambaDomainController dc) throws IOException, InterruptedException {
         if (keytab != null) {
             return keytab;

@@ -7,7 +7,7 @@ import org.cews.wcce.msicpr.Disposition;
 import org.cews.wcce.msicpr.HResult;
 
 /**
- * One log line per decision (ARCHITECTURE.md §4.9): the CA, the request id, what happened, the
+ * One log line per decision (docs/ARCHITECTURE.md §4.12): the CA, the request id, what happened, the
  * caller, the requester, the template, the disposition, the HRESULT and the message, on the
  * logger {@code org.cews.lab.ca.audit}.
  */

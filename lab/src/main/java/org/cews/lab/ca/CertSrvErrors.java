@@ -6,7 +6,7 @@ import org.cews.wcce.msicpr.HResult;
 /**
  * The HRESULTs the lab CA answers with that {@link HResult} does not name yet, with the winerror.h
  * names and the spec section that asks for each ([MS-WCCE] 3.2.1.4.2.1 and 3.2.2.6.2.1.x; the
- * table in XCEP-WSTEP.md §3.7). Codes marked [inferred] are what AD CS is known to answer where the
+ * table in docs/XCEP-WSTEP.md §3.7). Codes marked [inferred] are what AD CS is known to answer where the
  * spec only says "a nonzero error".
  */
 public final class CertSrvErrors {

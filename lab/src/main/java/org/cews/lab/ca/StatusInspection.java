@@ -16,7 +16,7 @@ import org.cews.wcce.msrpce.RpcPrincipal;
  * request id. Errors of the lookup itself are return values, as the spec words them ("the function
  * MUST return the error"): request id 0 is E_INVALIDARG, an unknown id CERTSRV_E_PROPERTY_EMPTY,
  * and a caller who is neither the original caller, the requester it enrolled for, nor an officer
- * E_ACCESSDENIED [inferred; CA-RPC-AD.md §1.5]. ICPR cannot look up by serial number, so
+ * E_ACCESSDENIED [inferred; docs/CA-RPC-AD.md §1.5]. ICPR cannot look up by serial number, so
  * {@code pwszAttributes} is not consulted.
  */
 final class StatusInspection {

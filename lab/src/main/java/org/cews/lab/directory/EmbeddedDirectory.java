@@ -121,7 +121,7 @@ public final class EmbeddedDirectory implements AutoCloseable {
     /**
      * Makes {@code caCertificate} the CA's certificate in its pKIEnrollmentService
      * ({@code CN=<caName>,CN=Enrollment Services,...}: cACertificate and cACertificateDN, [MS-ADSC]
-     * 2.223, CA-RPC-AD.md §5.4), replacing the fixture's placeholder.
+     * 2.223, docs/CA-RPC-AD.md §5.4), replacing the fixture's placeholder.
      */
     public void publishCaCertificate(String caName, X509Certificate caCertificate) throws LDAPException {
         String dn = "CN=" + caName + "," + LabRealm.ENROLLMENT_SERVICES;

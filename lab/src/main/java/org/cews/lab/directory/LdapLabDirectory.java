@@ -21,7 +21,7 @@ import org.cews.wcce.msrpce.RpcPrincipal;
  * {@link LabDirectory} over LDAP, as an enterprise CA reads AD ([MS-WCCE] 3.2.2.1.2 "Retrieving
  * End Entity Attributes"): the policy with ldap-policy's {@link AdPolicyReader}, the account by
  * sAMAccountName ({@link AccountNames}), its objectSid and tokenGroups with a base-scope read
- * (CA-RPC-AD.md §6.2), and the attributes the name flags use: userPrincipalName, mail, dNSHostName,
+ * (docs/CA-RPC-AD.md §6.2), and the attributes the name flags use: userPrincipalName, mail, dNSHostName,
  * displayName, and objectClass computer. One connection per call, as the reader does.
  */
 public final class LdapLabDirectory implements LabDirectory {

@@ -19,7 +19,7 @@ import org.cews.wcce.kerberos.ServiceKeys;
  * Keys are AES256 and AES128 with SHA-1 (RFC 3962), derived from the accounts' passwords, so
  * the keytabs it writes ({@code http.keytab} for WildFly's SPNEGO, {@code ca.keytab} for the CA's
  * RPC server) hold the same keys at every start. It also writes {@code krb5.conf} for clients.
- * Kerby has no S4U (TESTBED.md): impersonation needs another KDC.
+ * Kerby has no S4U (docs/TESTBED.md): impersonation needs another KDC.
  */
 public final class EmbeddedKdc implements AutoCloseable {
 

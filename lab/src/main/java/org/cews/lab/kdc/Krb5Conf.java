@@ -8,7 +8,7 @@ import org.cews.lab.LabRealm;
 
 /**
  * The krb5.conf (MIT format, as the JDK, curl and MIT tools read it) that points clients at the
- * lab's KDC: no DNS anywhere (TESTBED.md: names are not resolvable here), TCP only, forwardable
+ * lab's KDC: no DNS anywhere (docs/TESTBED.md: names are not resolvable here), TCP only, forwardable
  * tickets for delegation, AES with SHA-1 only (the keys the KDC holds). MIT 1.20 rejects
  * {@code kdc = tcp/host:port}, so the address is {@code host:port} with udp_preference_limit 1.
  */

@@ -20,7 +20,7 @@ import java.util.Optional;
  * </ol>
  *
  * Other ACE types (audit, callback, unknown) are skipped. CEP's answer is advisory: the CA repeats
- * the check with the real token (CA-RPC-AD.md §6.4).
+ * the check with the real token (docs/CA-RPC-AD.md §6.4).
  */
 public final class AccessEvaluator {
 

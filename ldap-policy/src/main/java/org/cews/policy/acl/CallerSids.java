@@ -7,7 +7,7 @@ import java.util.Set;
  * The SIDs an access check compares ACE trustees with: the caller's own SID, its groups (from
  * tokenGroups, which includes the primary group, or from the PAC Elytron already holds), and the
  * well-known SIDs the token of a network logon carries ([MS-DTYP] 2.4.2.4; tokenGroups does not
- * contain them, CA-RPC-AD.md §6.2).
+ * contain them, docs/CA-RPC-AD.md §6.2).
  */
 public record CallerSids(Sid user, Set<Sid> all) {
 

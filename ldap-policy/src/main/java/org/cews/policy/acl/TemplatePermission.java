@@ -11,7 +11,7 @@ public record TemplatePermission(Decision enroll, Decision autoEnroll) {
         return enroll.granted();
     }
 
-    /** AutoEnroll and Enroll both granted (CA-RPC-AD.md §6.4). */
+    /** AutoEnroll and Enroll both granted (docs/CA-RPC-AD.md §6.4). */
     public boolean canAutoEnroll() {
         return enroll.granted() && autoEnroll.granted();
     }

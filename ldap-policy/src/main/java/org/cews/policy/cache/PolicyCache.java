@@ -13,7 +13,7 @@ import org.cews.policy.ldap.PolicySnapshot;
 
 /**
  * Holds the last enrollment policy read from the directory and refreshes it in the background
- * (ARCHITECTURE.md §4.6; CA-RPC-AD.md §5.1 "change detection" by polling). When a read fails, the
+ * (docs/ARCHITECTURE.md §4.6; docs/CA-RPC-AD.md §5.1 "change detection" by polling). When a read fails, the
  * last good policy keeps being served; the failure is logged once, not per attempt, and the
  * recovery once. Before the first successful read, {@link #current()} throws a checked exception
  * that says why. The scheduler and the clock are injected; {@link #close()} stops the refreshes

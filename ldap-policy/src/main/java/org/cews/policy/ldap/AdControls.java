@@ -21,7 +21,7 @@ public final class AdControls {
     /**
      * The SD flags control, critical, value {@code SEQUENCE { INTEGER flags }}. Owner, group and
      * DACL ({@code 30 03 02 01 07}) is what an ordinary account may read; without the control the
-     * DC asks for the SACL too and such an account gets no descriptor at all (CA-RPC-AD.md §6.2).
+     * DC asks for the SACL too and such an account gets no descriptor at all (docs/CA-RPC-AD.md §6.2).
      */
     public static Control sdFlags(int flags) {
         byte[] value = new ASN1Sequence(new ASN1Integer(flags)).encode();

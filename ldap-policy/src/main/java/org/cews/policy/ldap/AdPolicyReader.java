@@ -28,7 +28,7 @@ import org.cews.policy.model.Oid;
 import org.cews.policy.model.TemplateDecoder;
 
 /**
- * Reads the enrollment policy from Active Directory (CA-RPC-AD.md §5.1, §6.2): the Configuration
+ * Reads the enrollment policy from Active Directory (docs/CA-RPC-AD.md §5.1, §6.2): the Configuration
  * NC from the rootDSE, then under {@code CN=Public Key Services,CN=Services,<config NC>} the
  * templates (subtree), the enrollment services (subtree) and the enterprise OIDs (one level under
  * CN=OID), in pages, with the SD flags control so an ordinary account gets the owner, group and
@@ -123,7 +123,7 @@ public final class AdPolicyReader {
 
     /**
      * An account's objectSid and tokenGroups: a base-scope search of its DN, the only scope AD
-     * computes tokenGroups for (CA-RPC-AD.md §6.2).
+     * computes tokenGroups for (docs/CA-RPC-AD.md §6.2).
      */
     public AccountSids accountSids(String accountDn) throws DirectoryException {
         try (LDAPConnection connection = connector.connect()) {

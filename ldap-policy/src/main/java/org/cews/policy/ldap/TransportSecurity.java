@@ -2,7 +2,7 @@ package org.cews.policy.ldap;
 
 /**
  * How the LDAP connection is protected. AD refuses simple binds on a plain connection unless
- * configured not to (Samba: "Transport encryption required", TESTBED.md), so {@link #NONE} with a
+ * configured not to (Samba: "Transport encryption required", docs/TESTBED.md), so {@link #NONE} with a
  * simple bind is for loopback tests and the embedded lab only; a GSSAPI bind over {@link #NONE}
  * seals the connection itself ({@link BindMethod.GssapiKeytab}).
  */

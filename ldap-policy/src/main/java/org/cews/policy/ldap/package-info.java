@@ -1,2 +1,2 @@
-/** Reading the policy from Active Directory with UnboundID (CA-RPC-AD.md §5.1, §6.2). */
+/** Reading the policy from Active Directory with UnboundID (docs/CA-RPC-AD.md §5.1, §6.2). */
 package org.cews.policy.ldap;

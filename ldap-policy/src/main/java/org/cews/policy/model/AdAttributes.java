@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The LDAP display names this module reads, exactly as Active Directory spells them ([MS-CRTD] 2,
- * [MS-ADSC] 2.169/2.222/2.223, CA-RPC-AD.md §5), and the attribute lists each read requests.
+ * [MS-ADSC] 2.169/2.222/2.223, docs/CA-RPC-AD.md §5), and the attribute lists each read requests.
  */
 public final class AdAttributes {
 

@@ -10,7 +10,7 @@ import org.cews.policy.acl.SecurityDescriptor;
 
 /**
  * A pKICertificateTemplate object ([MS-CRTD] 2, class [MS-ADSC] 2.222) with every attribute XCEP
- * or a CA reads. Decoded by {@link TemplateDecoder}; the mapping to XCEP is CA-RPC-AD.md §5.6.
+ * or a CA reads. Decoded by {@link TemplateDecoder}; the mapping to XCEP is docs/CA-RPC-AD.md §5.6.
  *
  * @param schemaVersion msPKI-Template-Schema-Version, 1 when absent ([MS-CRTD] 2.16)
  * @param majorRevision revision ([MS-CRTD] 2.6)

@@ -2,7 +2,7 @@ package org.cews.policy.model;
 
 /**
  * The authentication a CES endpoint takes: the authFlags field of msPKI-Enrollment-Servers, which
- * is XCEP clientAuthentication (CA-RPC-AD.md §5.4, XCEP-WSTEP.md §4.2). An open value.
+ * is XCEP clientAuthentication (docs/CA-RPC-AD.md §5.4, docs/XCEP-WSTEP.md §4.2). An open value.
  */
 public record ClientAuthentication(int code) {
 

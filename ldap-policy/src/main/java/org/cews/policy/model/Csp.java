@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * One pKIDefaultCSPs value ([MS-CRTD] 2.8): {@code "<intNum>,<CSP name>"}, where a lower intNum
- * is preferred. XCEP lists the names in priority order without the prefix (CA-RPC-AD.md §5.6).
+ * is preferred. XCEP lists the names in priority order without the prefix (docs/CA-RPC-AD.md §5.6).
  */
 public record Csp(int priority, String name) {
 

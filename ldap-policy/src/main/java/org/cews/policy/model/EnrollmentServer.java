@@ -4,7 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 
 /**
- * One msPKI-Enrollment-Servers value (attributeId 1.2.840.113556.1.4.2076; CA-RPC-AD.md §5.4): a
+ * One msPKI-Enrollment-Servers value (attributeId 1.2.840.113556.1.4.2076; docs/CA-RPC-AD.md §5.4): a
  * CES endpoint of the CA as {@code "<priority>\n<authFlags>\n<renewalOnly 0|1>\n<URL>"}. Some
  * scripts append a fifth {@code \n0}; fields past the fourth are ignored. XCEP cAURI.
  */

@@ -7,7 +7,7 @@ import org.cews.policy.acl.SecurityDescriptor;
 
 /**
  * A pKIEnrollmentService object, one per enterprise CA ([MS-ADSC] 2.223; [MS-WCCE] 2.2.2.11;
- * CA-RPC-AD.md §5.4).
+ * docs/CA-RPC-AD.md §5.4).
  *
  * @param cn the CA name, unsanitized: the authority for [MS-ICPR] calls
  * @param caCertificates cACertificate values, DER; XCEP takes the newest valid one

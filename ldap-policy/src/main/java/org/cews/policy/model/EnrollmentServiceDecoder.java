@@ -3,7 +3,7 @@ package org.cews.policy.model;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Decodes a pKIEnrollmentService object ([MS-ADSC] 2.223; CA-RPC-AD.md §5.4). */
+/** Decodes a pKIEnrollmentService object ([MS-ADSC] 2.223; docs/CA-RPC-AD.md §5.4). */
 public final class EnrollmentServiceDecoder {
 
     private EnrollmentServiceDecoder() {}

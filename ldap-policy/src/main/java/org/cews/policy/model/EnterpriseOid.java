@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * An msPKI-Enterprise-Oid object under CN=OID ([MS-ADSC] 2.169; CA-RPC-AD.md §5.5): a forest OID
+ * An msPKI-Enterprise-Oid object under CN=OID ([MS-ADSC] 2.169; docs/CA-RPC-AD.md §5.5): a forest OID
  * for a template, an issuance policy or an application policy, with its names. The cn is derived
  * from the OID and is not parsed.
  *

@@ -3,7 +3,7 @@ package org.cews.policy.model;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Decodes an msPKI-Enterprise-Oid object ([MS-ADSC] 2.169; CA-RPC-AD.md §5.5). */
+/** Decodes an msPKI-Enterprise-Oid object ([MS-ADSC] 2.169; docs/CA-RPC-AD.md §5.5). */
 public final class EnterpriseOidDecoder {
 
     private EnterpriseOidDecoder() {}

@@ -39,7 +39,7 @@ public record Oid(String value) {
 
     /**
      * True if every arc fits an unsigned 32-bit integer: Windows stops listing templates after one
-     * whose OID has a larger arc (XCEP-WSTEP.md §2.4 rule 5).
+     * whose OID has a larger arc (docs/XCEP-WSTEP.md §2.4 rule 5).
      */
     public boolean arcsFit32Bits() {
         for (String arc : value.split("\\.")) {

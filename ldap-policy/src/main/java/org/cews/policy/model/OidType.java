@@ -2,7 +2,7 @@ package org.cews.policy.model;
 
 /**
  * The flags attribute of an msPKI-Enterprise-Oid object: which kind of OID it is (certca.h
- * CERT_OID_TYPE_*, CA-RPC-AD.md §5.5). An open value.
+ * CERT_OID_TYPE_*, docs/CA-RPC-AD.md §5.5). An open value.
  */
 public record OidType(int code) {
 

@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * Picks the certificate XCEP sends for a CA from its cACertificate values ([MS-XCEP] 3.1.4.1.3.2:
- * "MUST never be an empty string"; CA-RPC-AD.md §5.4: the newest valid one). Among the values that
+ * "MUST never be an empty string"; docs/CA-RPC-AD.md §5.4: the newest valid one). Among the values that
  * parse as X.509, the one valid at {@code at} with the latest notBefore; if none is valid then, the
  * one with the latest notBefore (the client judges validity itself). Unparsable values are skipped.
  */

@@ -12,7 +12,7 @@ import org.cews.policy.model.EnrollmentService;
  * the requester's enroll permission on the CA.
  *
  * <p>enrollPermission: AD CS keeps the CA's own Request permission in the CA's registry, out of LDAP
- * reach (CA-RPC-AD.md §5.6, Q6). The view evaluates Enroll on the pKIEnrollmentService object's
+ * reach (docs/CA-RPC-AD.md §5.6, Q6). The view evaluates Enroll on the pKIEnrollmentService object's
  * DACL when the directory returned one ({@code enrollDecision}), and reports true otherwise and in
  * key-based-renewal mode: the CA has the last word either way.
  */

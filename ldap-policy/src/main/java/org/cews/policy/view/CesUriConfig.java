@@ -11,7 +11,7 @@ import org.cews.policy.model.EnrollmentService;
 
 /**
  * The CES URIs each CA is advertised with (XCEP cA/uris, [MS-XCEP] 3.1.4.1.3.5): by default the
- * CA's msPKI-Enrollment-Servers from AD (CA-RPC-AD.md §5.4); per CA, configuration may replace
+ * CA's msPKI-Enrollment-Servers from AD (docs/CA-RPC-AD.md §5.4); per CA, configuration may replace
  * them (our CES lives elsewhere than AD says) or add to them. CA names compare without regard to
  * case, as cn does.
  */

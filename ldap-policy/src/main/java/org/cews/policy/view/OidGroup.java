@@ -29,7 +29,7 @@ public enum OidGroup {
         return code;
     }
 
-    /** The group of an enterprise OID's type (CA-RPC-AD.md §5.5), if it names one. */
+    /** The group of an enterprise OID's type (docs/CA-RPC-AD.md §5.5), if it names one. */
     public static Optional<OidGroup> of(OidType type) {
         for (OidGroup g : values()) {
             if (g.code == type.xcepGroup()) {

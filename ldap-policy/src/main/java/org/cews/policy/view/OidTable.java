@@ -16,7 +16,7 @@ import org.cews.policy.model.Oid;
  * the order first met: per template its OID (group 9), EKUs and application policies (7), issuance
  * policies (8), then the RA's issuance (8) and application policies (7). One entry per value and
  * group. Names: the forest's msPKI-Enterprise-Oid (en-US name, else displayName), for a template
- * OID the template's display name (XCEP-WSTEP.md §2.5 A), else a well-known name.
+ * OID the template's display name (docs/XCEP-WSTEP.md §2.5 A), else a well-known name.
  */
 final class OidTable {
 

@@ -14,7 +14,7 @@ import org.cews.policy.model.Oid;
  * they refer to. Reference ids are unique within the view; CAs count from 0, OIDs from 1, in the
  * order they are listed.
  *
- * @param policyId the configured, stable policyID (3.1.4.1.3.23; XCEP-WSTEP.md §2.4 rule 4)
+ * @param policyId the configured, stable policyID (3.1.4.1.3.23; docs/XCEP-WSTEP.md §2.4 rule 4)
  * @param lastUpdate when the policy content last changed: the server's LastUpdateTime (3.1.1)
  */
 public record PolicyView(

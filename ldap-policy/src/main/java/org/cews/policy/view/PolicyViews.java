@@ -17,7 +17,7 @@ import org.cews.policy.model.CertificateTemplate;
 
 /**
  * The service the CEP endpoint and the admin command call: the policy view of one requester for
- * one request ([MS-XCEP] 3.1.4.1: GetPolicies; the AD-to-XCEP mapping of CA-RPC-AD.md §5.6) and the
+ * one request ([MS-XCEP] 3.1.4.1: GetPolicies; the AD-to-XCEP mapping of docs/CA-RPC-AD.md §5.6) and the
  * explanation of one template. Stateless; give it the snapshot the {@code PolicyCache} serves.
  *
  * <p>Templates the requester may not enroll for are left out of the view, not listed with
@@ -26,7 +26,7 @@ import org.cews.policy.model.CertificateTemplate;
  * conclusive: [MS-XCEP] 1.1 defines the certificate enrollment policy as "the collection of
  * certificate templates and certificate issuers available to the requestor", which reads as
  * omission; 3.1.4.1.3.11 EnrollmentPermission can carry false but no processing rule says when;
- * the only public AD CS responses (../shared/fixtures/adcs-responses, XCEP-WSTEP.md §2.3) list
+ * the only public AD CS responses (the AD CS captures in cepces' tests, docs/XCEP-WSTEP.md §2.3 and §2.5) list
  * templates with enroll=true and nothing else; [MS-WCCE] 1.3.3.4 has administrators hide templates
  * with the Read right and the CA refuse requests without Enroll (3.2.2.6.2.1.4.3,
  * CERTSRV_E_TEMPLATE_DENIED). What AD CS's CEP does for a template the requester can read but not

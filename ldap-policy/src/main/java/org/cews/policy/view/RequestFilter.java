@@ -13,12 +13,12 @@ import org.cews.policy.model.Oid;
  *   <li>{@code clientVersion} Z and {@code serverVersion} Y keep only templates whose
  *       msPKI-Private-Key-Flag nibbles ([MS-CRTD] 2.27) are at most Z (mask 0x0F000000) and Y (mask
  *       0x000F0000). Absent (xsi:nil), 0 or negative means no filter: AD CS returns every template
- *       for 0/0 although the text of 3.1.4.1.3.22 would compare against 0 (XCEP-WSTEP.md §2.2,
+ *       for 0/0 although the text of 3.1.4.1.3.22 would compare against 0 (docs/XCEP-WSTEP.md §2.2,
  *       cepces issue #74).
  *   <li>{@code policyOids}: absent (nil) means no OID filter; present keeps the templates whose
  *       msPKI-Cert-Template-OID is listed (3.1.4.1.3.14).
  *   <li>{@code keyBasedRenewal}: the request came to the key-based-renewal CEP, which "returns only
- *       certificate templates that are set for key-based renewal" (XCEP-WSTEP.md §3.8 item 4,
+ *       certificate templates that are set for key-based renewal" (docs/XCEP-WSTEP.md §3.8 item 4,
  *       KBR-DOC).
  * </ul>
  */

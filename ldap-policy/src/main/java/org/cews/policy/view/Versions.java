@@ -2,7 +2,7 @@ package org.cews.policy.view;
 
 /**
  * The Windows releases behind the version nibbles of msPKI-Private-Key-Flag ([MS-CRTD] 2.27;
- * the table of XCEP-WSTEP.md §2.2), for sentences only.
+ * the table of docs/XCEP-WSTEP.md §2.2), for sentences only.
  */
 final class Versions {
 

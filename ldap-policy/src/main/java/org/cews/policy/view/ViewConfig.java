@@ -5,7 +5,7 @@ import java.util.Optional;
 /**
  * The CEP's own settings for every view: the policyID, stable across responses and across CEP
  * instances serving the same forest ([MS-XCEP] 3.1.4.1.3.23; Windows caches per policyID,
- * XCEP-WSTEP.md §2.4 rule 4), the friendly name, and the CES URIs per CA.
+ * docs/XCEP-WSTEP.md §2.4 rule 4), the friendly name, and the CES URIs per CA.
  */
 public record ViewConfig(String policyId, Optional<String> friendlyName, CesUriConfig cesUris) {
 

@@ -11,7 +11,7 @@ class GuidsTest {
 
     @Test
     void enrollGuidUsesTheMixedEndianPacketForm() throws Exception {
-        // CA-RPC-AD.md §6.1: 0e10c968-78fb-11d2-90d4-00c04f79dc55 on the wire.
+        // docs/CA-RPC-AD.md §6.1: 0e10c968-78fb-11d2-90d4-00c04f79dc55 on the wire.
         byte[] wire = Hex.bytes(
                 """
                 68 c9 10 0e   # Data1 0x0e10c968, little-endian

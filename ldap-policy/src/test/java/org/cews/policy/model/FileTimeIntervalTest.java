@@ -15,7 +15,7 @@ class FileTimeIntervalTest {
     static final String DN =
             "CN=User,CN=Certificate Templates,CN=Public Key Services,CN=Services,CN=Configuration,DC=lab,DC=example";
 
-    /** CA-RPC-AD.md §5.2 and the [MS-CRTD] 3 default templates: little-endian negative 100-ns units. */
+    /** docs/CA-RPC-AD.md §5.2 and the [MS-CRTD] 3 default templates: little-endian negative 100-ns units. */
     @ParameterizedTest(name = "{0}")
     @CsvSource({
         "1 year,   00 40 39 87 2e e1 fe ff, 31536000",

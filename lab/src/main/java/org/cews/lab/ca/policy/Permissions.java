@@ -12,7 +12,7 @@ import org.cews.wcce.msicpr.HResult;
 /**
  * Enroll checks with ldap-policy's evaluator: on the template ([MS-WCCE] 3.2.2.6.2.1.4.3 "Verify
  * End Entity Permissions" with [MS-CRTD] 2.5.1; CERTSRV_E_TEMPLATE_DENIED) and on the CA. A real CA
- * keeps its own Enroll ACL in the registry (CA-RPC-AD.md §5.4); the lab reads it from its
+ * keeps its own Enroll ACL in the registry (docs/CA-RPC-AD.md §5.4); the lab reads it from its
  * pKIEnrollmentService object instead (CERTSRV_E_ENROLL_DENIED). A template whose security
  * descriptor the directory did not return grants nothing.
  */

@@ -20,14 +20,14 @@ public interface CaConnectionFactory {
 
     /**
      * A connection that authenticates to the CA as the connector's own account (enrollment-agent
-     * mode, ARCHITECTURE.md §4.2b). Close it to give it back to the pool.
+     * mode, docs/ARCHITECTURE.md §4.2b). Close it to give it back to the pool.
      */
     CaConnection getConnection() throws CaException;
 
     /**
      * A connection that authenticates to the CA as {@code userPrincipal} (for example
      * {@code alice@EXAMPLE.COM}), by Kerberos constrained delegation with protocol transition:
-     * S4U2Self and S4U2Proxy from the connector's keytab (impersonation mode, ARCHITECTURE.md
+     * S4U2Self and S4U2Proxy from the connector's keytab (impersonation mode, docs/ARCHITECTURE.md
      * §4.2a). The CA then checks Enroll for that user. Connections are pooled per user.
      */
     CaConnection getConnection(String userPrincipal) throws CaException;

@@ -8,7 +8,7 @@ import java.util.Map;
  * ({@code CertificateTemplate}, {@code ccm}, ... as [MS-WCCE] 3.2.1.4.2.1.2 lists them) and
  * whether the answer should be a CMC full PKI response rather than a PKCS#7 certs-only.
  *
- * <p>Enrollment-agent mode (ARCHITECTURE.md §4.2b): {@link #onBehalfOf(String)} marks the request
+ * <p>Enrollment-agent mode (docs/ARCHITECTURE.md §4.2b): {@link #onBehalfOf(String)} marks the request
  * as made for another account, {@code DOMAIN\account}. The connector then signs it with its
  * Enrollment Agent certificate before submitting it: a CMC request carrying the requester's
  * PKCS#10 and the {@code requestername} pair ([MS-WCCE] 3.1.1.4.3.3.3), which the CA uses to build

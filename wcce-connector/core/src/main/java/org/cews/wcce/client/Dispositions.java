@@ -7,7 +7,7 @@ import org.cews.wcce.msicpr.HResult;
 
 /**
  * Reads a CertServerRequest answer the way a Windows client does ([MS-WCCE] 3.2.1.4.2.1,
- * [MS-ICPR] 3.2.4.1.1; CA-RPC-AD.md §1.4): CR_DISP_ISSUED (3) and CR_DISP_UNDER_SUBMISSION (5) are
+ * [MS-ICPR] 3.2.4.1.1; docs/CA-RPC-AD.md §1.4): CR_DISP_ISSUED (3) and CR_DISP_UNDER_SUBMISSION (5) are
  * outcomes; a refusal comes either as an HRESULT in place of the disposition (a new request the
  * policy denied) or as CR_DISP_DENIED (2) with the HRESULT in the return value (a retrieved request
  * an officer denied). Anything else is reported with the number the CA sent. Every result names

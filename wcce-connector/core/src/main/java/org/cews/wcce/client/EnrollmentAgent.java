@@ -26,7 +26,7 @@ import org.cews.wcce.cmc.OnBehalfOfSigner;
 import org.cews.wcce.cmc.RequestAttributeNames;
 
 /**
- * Enrollment-agent mode (ARCHITECTURE.md §4.2b): the connector signs a request marked {@link
+ * Enrollment-agent mode (docs/ARCHITECTURE.md §4.2b): the connector signs a request marked {@link
  * EnrollmentRequest#onBehalfOf} with its Enrollment Agent certificate ({@link OnBehalfOfSigner},
  * [MS-WCCE] 3.1.1.4.3.3.3) and submits the CMC as its own account.
  *

@@ -19,9 +19,9 @@ import org.ietf.jgss.Oid;
 
 /**
  * Service tickets for the CA's service principal, as the connector's own identity (the
- * enrollment-agent mode of ARCHITECTURE.md §4.2): the JDK logs in from a keytab and asks the KDC,
+ * enrollment-agent mode of docs/ARCHITECTURE.md §4.2): the JDK logs in from a keytab and asks the KDC,
  * and the ticket with its session key is handed to our DCE-style Kerberos context
- * (KERBEROS-S4U.md §3b: read from the Subject, public API only). The KDC comes from the JVM's
+ * (docs/KERBEROS-S4U.md §3b: read from the Subject, public API only). The KDC comes from the JVM's
  * krb5.conf ({@code java.security.krb5.conf}). A ticket is reused until five minutes before it
  * expires.
  */

@@ -23,11 +23,11 @@ import org.ietf.jgss.Oid;
 
 /**
  * Service tickets for the CA in a user's name, by constrained delegation with protocol transition
- * ([MS-SFU] S4U2Self then S4U2Proxy; ARCHITECTURE.md §4.2, impersonation mode): the CES logs in
+ * ([MS-SFU] S4U2Self then S4U2Proxy; docs/ARCHITECTURE.md §4.2, impersonation mode): the CES logs in
  * from its keytab, asks the KDC for a ticket to itself on the user's behalf, then for one to the
  * CA's service. The CA then sees the user, exactly as with Microsoft's CES.
  *
- * <p>Public JGSS API only (KERBEROS-S4U.md §3a/§3b): {@code ExtendedGSSCredential.impersonate},
+ * <p>Public JGSS API only (docs/KERBEROS-S4U.md §3a/§3b): {@code ExtendedGSSCredential.impersonate},
  * then a context to the CA inside a writable capture Subject, where the JDK stores the S4U2Proxy
  * ticket with its session key. Needs {@code forwardable = true} in krb5.conf, and on the CES
  * account TRUSTED_TO_AUTH_FOR_DELEGATION and the CA's service in msDS-AllowedToDelegateTo.

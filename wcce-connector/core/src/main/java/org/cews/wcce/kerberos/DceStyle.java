@@ -10,7 +10,7 @@ import org.cews.wcce.msrpce.RpcSecurityException;
 /**
  * The acceptor's check that the client asked for DCE style ([MS-KILE] 3.4.5.1): without
  * GSS_C_DCE_STYLE in the 0x8003 checksum there is no third leg, and Samba then cannot seal at all
- * (RPC-KERBEROS-WIRE.md §3.1, §4 pitfall 1).
+ * (docs/RPC-KERBEROS.md §W3.1, §W4 pitfall 1).
  */
 final class DceStyle {
 

@@ -25,7 +25,7 @@ import org.cews.wcce.msrpce.RpcSecurityException;
 
 /**
  * The initiator of the three-leg DCE-style AP exchange, [MS-KILE] 3.4.5.1, for auth_type 16
- * (RPC_C_AUTHN_GSS_KERBEROS), as RPC-KERBEROS-WIRE.md §1 records it:
+ * (RPC_C_AUTHN_GSS_KERBEROS), as docs/RPC-KERBEROS.md §W1 records it:
  *
  * <ol>
  *   <li>bind: a raw AP-REQ (no GSS framing), mutual-required, an Authenticator under the ticket
@@ -75,7 +75,7 @@ public final class KerberosClientContext implements ClientSecurityContext {
     /**
      * rpc_auth3. Kerberos in DCE style has three legs, an odd number, and for those [MS-RPCE]
      * 3.3.1.5.2.1 says the last leg SHOULD be an rpc_auth3; Samba's own client sends auth3 for
-     * auth_type 16 and Samba accepted it (RPC-KERBEROS-WIRE.md §1.3); alter_context was accepted too
+     * auth_type 16 and Samba accepted it (docs/RPC-KERBEROS.md §W1.3); alter_context was accepted too
      * but answers with an empty verifier for nothing.
      */
     @Override

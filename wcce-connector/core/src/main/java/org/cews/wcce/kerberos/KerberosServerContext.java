@@ -88,7 +88,7 @@ public final class KerberosServerContext implements ServerSecurityContext {
             expect(State.SENT_AP_REP);
             // ctime/cusec unchecked, as by Samba (class comment; docs/RPC-KERBEROS.md §2)
             EncApRepPart third = ApExchange.readApRep(clientToken, ticket.key());
-            // Samba accepts a third leg without seq-number and refuses the client's own (RPC-KERBEROS-WIRE.md §3.1)
+            // Samba accepts a third leg without seq-number and refuses the client's own (docs/RPC-KERBEROS.md §W3.1)
             if (third.seqNumber() != null && third.seqNumber() != nextSend) {
                 throw fail(
                         "third-leg AP-REP seq-number (expected: " + nextSend + ", actual: " + third.seqNumber() + ")");

@@ -14,7 +14,7 @@ import org.cews.wcce.msrpce.RpcSecurityException;
 
 /**
  * Packet privacy with the RFC 4121 §4.2.6.2 Wrap token in the DCE/RPC layout of [MS-KILE] 3.4.5.4.1,
- * as RPC-KERBEROS-WIRE.md §1.4 shows Samba accepting it (no header signing):
+ * as docs/RPC-KERBEROS.md §W1.4 shows Samba accepting it (no header signing):
  *
  * <pre>
  *   P  = confounder | stub+pad | filler (EC = 16 octets of FF) | token header with RRC 0
@@ -29,7 +29,7 @@ import org.cews.wcce.msrpce.RpcSecurityException;
  * the verifier is everything after the sec_trailer, and its length (the received auth_length) must
  * be {@code 16 + 16 + RRC + EC} (header, confounder and the RRC + EC rotated octets). EC may be any
  * value, including 0: MS-KILE says a sender must not use 0, but the token is still well formed and
- * Samba accepts it (RPC-KERBEROS-WIRE.md §3.2), so this lenient receiver does too. RRC must be
+ * Samba accepts it (docs/RPC-KERBEROS.md §W3.2), so this lenient receiver does too. RRC must be
  * {@code 16 + h} (28 for the SHA-1 types, MS-KILE 3.4.5.4.1): any other value would not leave exactly
  * the stub's length of ciphertext for the stub. The encrypted header copy must equal the outer
  * header with RRC 0, so its EC must equal the outer EC. What we send never changes: EC 16, RRC 28

@@ -14,7 +14,7 @@ import org.cews.wcce.msrpce.RpcSecurityException;
 /**
  * What the client side of the AP exchange needs from ticket acquisition: the service ticket, the
  * ticket session key (for usages 11 and 12) and the client's name and realm (for the
- * Authenticator). KERBEROS-S4U.md §3b shows how the CES gets them from JGSS after S4U2Proxy.
+ * Authenticator). docs/KERBEROS-S4U.md §3b shows how the CES gets them from JGSS after S4U2Proxy.
  */
 public record ServiceTicket(Ticket ticket, EncryptionKey sessionKey, PrincipalName client, String clientRealm) {
 

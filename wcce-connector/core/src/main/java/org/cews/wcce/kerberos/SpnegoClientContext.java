@@ -13,7 +13,7 @@ import org.cews.wcce.msrpce.RpcSecurityException;
 
 /**
  * auth_type 9 (RPC_C_AUTHN_GSS_NEGOTIATE): the DCE-style Kerberos exchange of
- * {@link KerberosClientContext} inside SPNEGO (RFC 4178, [MS-SPNG]), as RPC-KERBEROS-WIRE.md §2
+ * {@link KerberosClientContext} inside SPNEGO (RFC 4178, [MS-SPNG]), as docs/RPC-KERBEROS.md §W2
  * records it:
  *
  * <ol>
@@ -52,7 +52,7 @@ public final class SpnegoClientContext implements ClientSecurityContext {
         return AuthType.SPNEGO;
     }
 
-    /** alter_context: Samba faulted auth3 with SPNEGO (RPC-KERBEROS-WIRE.md §3.1) and the MIC needs a reply. */
+    /** alter_context: Samba faulted auth3 with SPNEGO (docs/RPC-KERBEROS.md §W3.1) and the MIC needs a reply. */
     @Override
     public ThirdLeg thirdLeg() {
         return ThirdLeg.ALTER_CONTEXT;

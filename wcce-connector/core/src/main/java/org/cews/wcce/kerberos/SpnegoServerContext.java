@@ -19,7 +19,7 @@ import org.cews.wcce.msrpce.ServerSecurityContext;
  *
  * <ul>
  *   <li>Kerberos first with its optimistic token: the AP-REP answers the NegTokenInit at once
- *       (RPC-KERBEROS-WIRE.md §2).
+ *       (docs/RPC-KERBEROS.md §W2).
  *   <li>Kerberos first without a token, or Kerberos later in the list (the optimistic token, being
  *       another mechanism's, is ignored): the first answer names the mechanism with negState
  *       accept-incomplete, or request-mic when it is not the initiator's first choice (RFC 4178

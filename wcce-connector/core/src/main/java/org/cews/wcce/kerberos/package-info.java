@@ -1,11 +1,11 @@
 /**
  * Kerberos for DCE/RPC at packet privacy: the DCE-style three-leg AP exchange of [MS-KILE] 3.4.5.1
  * and the RFC 4121 Wrap token in the layout of [MS-KILE] 3.4.5.4.1, checked against Samba 4.17
- * (RPC-KERBEROS-WIRE.md). Ticket acquisition is not here: the client starts from a service ticket
+ * (docs/RPC-KERBEROS.md). Ticket acquisition is not here: the client starts from a service ticket
  * and its session key, the server from the service's long-term keys.
  *
  * <pre>
- *   // CES, after S4U2Proxy (KERBEROS-S4U.md §3b), auth_type 16 or 9:
+ *   // CES, after S4U2Proxy (docs/KERBEROS-S4U.md §3b), auth_type 16 or 9:
  *   ServiceTicket ticket = ServiceTicket.from(kerberosTicket);
  *   KerberosClientContext krb = new KerberosClientContext(ticket, RandomSource.secure(), Clock.systemUTC());
  *   ClientSecurityContext context = spnego ? new SpnegoClientContext(krb) : krb;

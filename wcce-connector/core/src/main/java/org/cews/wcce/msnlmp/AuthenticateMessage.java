@@ -10,7 +10,7 @@ import java.util.Objects;
  * [MS-NLMP] 2.2.1.3 AUTHENTICATE_MESSAGE. Whether Version and MIC are present is not flagged
  * anywhere: they are there when the payload starts late enough for them, so the fixed header is
  * 64 bytes, 72 with the Version, or 88 with Version and MIC (the layout Samba accepted,
- * RPC-NTLM-FRAGMENTS-WIRE.md §1.3). The encoder writes the payload as domain, user, workstation,
+ * docs/RPC-NTLM.md §1.3). The encoder writes the payload as domain, user, workstation,
  * LmChallengeResponse, NtChallengeResponse, EncryptedRandomSessionKey.
  *
  * @param version null when the header has no room for it

@@ -12,7 +12,7 @@ import java.util.StringJoiner;
  */
 public record NegotiateFlags(int value) {
 
-    /** What packet privacy needs from the negotiated flags (RPC-NTLM-FRAGMENTS-WIRE.md §2.1). */
+    /** What packet privacy needs from the negotiated flags (docs/RPC-NTLM.md §2.1). */
     public static final NegotiateFlags REQUIRED_FOR_PRIVACY = of(
             NegotiateFlag.UNICODE,
             NegotiateFlag.SIGN,

@@ -16,14 +16,14 @@ import org.cews.wcce.msrpce.RpcSecurityException;
  * The NTLMv2 client of a DCE/RPC association at packet privacy ([MS-NLMP] 3.1.5.1, connection
  * oriented): NEGOTIATE in the bind, CHALLENGE from the bind_ack, AUTHENTICATE in rpc_auth3. It
  * refuses a CHALLENGE without UNICODE, SIGN, SEAL, EXTENDED_SESSIONSECURITY or 128-bit keys
- * (Samba would otherwise switch to NTLMv1 sealing or 40-bit keys; RPC-NTLM-FRAGMENTS-WIRE.md §2.1),
+ * (Samba would otherwise switch to NTLMv1 sealing or 40-bit keys; docs/RPC-NTLM.md §2.1),
  * and one without the NetBIOS names in its TargetInfo (3.1.5.1.2). The AV pairs it sends are the
  * server's, then MsvAvFlags = 2 (MIC present, when the server sent a timestamp), 16 zero
  * channel-binding bytes and the target SPN (§1.3).
  */
 public final class NtlmClientContext implements ClientSecurityContext {
 
-    /** The flags Samba accepted: 0xE2088235 (RPC-NTLM-FRAGMENTS-WIRE.md §1.1). */
+    /** The flags Samba accepted: 0xE2088235 (docs/RPC-NTLM.md §1.1). */
     static final NegotiateFlags OFFER = NegotiateFlags.of(
             NegotiateFlag.UNICODE,
             NegotiateFlag.REQUEST_TARGET,

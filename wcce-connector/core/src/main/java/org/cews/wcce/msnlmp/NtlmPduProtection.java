@@ -7,7 +7,7 @@ import org.cews.wcce.msrpce.RpcSecurityException;
  * NTLM packet privacy for DCE/RPC ([MS-RPCE] 3.3.1.5.2.2 with [MS-NLMP] 3.4.3): the stub and its
  * pad are sealed in place; the checksum covers the whole PDU from byte 0 through the 8-byte
  * sec_trailer, with the plaintext stub, whether or not header signing was negotiated
- * (RPC-NTLM-FRAGMENTS-WIRE.md §1.4). Every fragment is one message: its own sequence number, the
+ * (docs/RPC-NTLM.md §1.4). Every fragment is one message: its own sequence number, the
  * RC4 streams running on from fragment to fragment. The initiator seals with the client keys and
  * unseals with the server keys; the acceptor the other way round.
  */

@@ -16,7 +16,7 @@ import org.cews.wcce.msrpce.ServerSecurityContext;
  * {@link NtlmLogon} and gets no reply token. It refuses a NEGOTIATE without UNICODE, SIGN, SEAL,
  * EXTENDED_SESSIONSECURITY or 128-bit keys, and chooses its flags as Samba does: the required
  * ones, REQUEST_TARGET, NTLM, ALWAYS_SIGN, TARGET_TYPE_DOMAIN, TARGET_INFO, plus KEY_EXCH, 56 and
- * VERSION when the client offers them (0xE2088235 gives 0xE2898235, RPC-NTLM-FRAGMENTS-WIRE.md
+ * VERSION when the client offers them (0xE2088235 gives 0xE2898235, docs/RPC-NTLM.md
  * §1.2). Its TargetInfo always carries MsvAvTimestamp.
  */
 public final class NtlmServerContext implements ServerSecurityContext {

@@ -23,7 +23,7 @@ public record NtlmServerNames(
 
     /**
      * The TargetInfo in the order Windows and Samba send it (NbDomain, NbComputer, DnsDomain,
-     * DnsComputer, DnsTree, then the timestamp; RPC-NTLM-FRAGMENTS-WIRE.md §1.2).
+     * DnsComputer, DnsTree, then the timestamp; docs/RPC-NTLM.md §1.2).
      */
     TargetInfo targetInfo(long fileTime) {
         List<AvPair> pairs = new ArrayList<>();

@@ -10,7 +10,7 @@ import java.util.Optional;
  *   pad[4] (arbitrary, ignored on read; written as zeros), then the sec_trailer and the token
  * </pre>
  *
- * Samba refuses an auth3 without the 4 pad bytes (RPC-NTLM-FRAGMENTS-WIRE.md 1.3).
+ * Samba refuses an auth3 without the 4 pad bytes (docs/RPC-NTLM.md §1.3).
  */
 public record Auth3Pdu(int callId, PfcFlags flags, AuthVerifier verifier) implements Pdu {
 

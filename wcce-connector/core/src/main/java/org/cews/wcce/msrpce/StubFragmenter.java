@@ -11,7 +11,7 @@ import java.util.UUID;
  *
  * <ul>
  *   <li>a non-last chunk is {@code max - header - 8 - auth_length} rounded down to 16, so it needs no
- *       pad; the last chunk is padded to 16 from the start of the stub (RPC-NTLM-FRAGMENTS-WIRE.md 3);
+ *       pad; the last chunk is padded to 16 from the start of the stub (docs/RPC-NTLM.md §3);
  *   <li>alloc_hint is the stub bytes remaining from this fragment on; FIRST_FRAG on the first,
  *       LAST_FRAG on the last, both on a single fragment;
  *   <li>each fragment is laid out as {@link PduProtection} documents, with final frag_length and

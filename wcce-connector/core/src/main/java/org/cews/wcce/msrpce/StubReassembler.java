@@ -5,8 +5,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Reassembles the fragments of one request or response (C706 12.6.3.3; RPC-NTLM-FRAGMENTS-WIRE.md
- * 3.2): in arrival order, each fragment is checked against the first (PTYPE, call_id, p_cont_id,
+ * Reassembles the fragments of one request or response (C706 12.6.3.3; docs/RPC-NTLM.md
+ * §3.2): in arrival order, each fragment is checked against the first (PTYPE, call_id, p_cont_id,
  * opnum, object, sec_trailer), unsealed on its own, stripped of its own auth pad and appended, up
  * to LAST_FRAG. The stub may not grow past {@code maxStubLength}; alloc_hint is never trusted for
  * sizing. Reordered, dropped or repeated fragments fail here or in {@link PduProtection#unseal}. The

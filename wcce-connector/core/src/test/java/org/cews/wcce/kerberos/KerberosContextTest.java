@@ -55,7 +55,7 @@ class KerberosContextTest {
         exchangeCalls(client.protection(), server.protection(), 5);
     }
 
-    /** RPC-KERBEROS-WIRE.md §1.1-1.3, field by field. */
+    /** docs/RPC-KERBEROS.md §W1.1-W1.3, field by field. */
     @Test
     void theTokensHaveTheShapeSambaAccepted() throws Exception {
         TestKdc kdc = new TestKdc(EncryptionType.AES256_CTS_HMAC_SHA1_96, 1);

@@ -72,7 +72,7 @@ class KerberosWrapProtectionTest {
     }
 
     /**
-     * RPC-KERBEROS-WIRE.md §1.4, step by step, against the class: the client's token header is
+     * docs/RPC-KERBEROS.md §W1.4, step by step, against the class: the client's token header is
      * {@code 05 04 06 ff 0010 001c SND_SEQ}, the server's {@code 05 04 07 ff ...}, and the rest is
      * E(filler|header)(32) | HMAC(12) | E(confounder)(16) in the verifier and E(stub) in place.
      */

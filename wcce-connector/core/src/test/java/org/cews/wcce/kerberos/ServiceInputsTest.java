@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /** What the CES hands the client (a JDK KerberosTicket) and what the lab hands the server (keys). */
 class ServiceInputsTest {
 
-    /** KERBEROS-S4U.md §3b: getEncoded(), getSessionKeyType(), getSessionKey() and the client principal. */
+    /** docs/KERBEROS-S4U.md §3b: getEncoded(), getSessionKeyType(), getSessionKey() and the client principal. */
     @Test
     void aJdkKerberosTicketDrivesTheClient() throws Exception {
         ServiceKeys keys = ServiceKeys.fromPassword(

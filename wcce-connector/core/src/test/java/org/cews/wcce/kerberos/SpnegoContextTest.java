@@ -25,7 +25,7 @@ import org.cews.wcce.msrpce.RpcPrincipal;
 import org.cews.wcce.msrpce.RpcSecurityException;
 import org.junit.jupiter.api.Test;
 
-/** auth_type 9 as RPC-KERBEROS-WIRE.md §2 records it, between our two ends. */
+/** auth_type 9 as docs/RPC-KERBEROS.md §W2 records it, between our two ends. */
 class SpnegoContextTest {
 
     private static final HexFormat HEX = HexFormat.of();

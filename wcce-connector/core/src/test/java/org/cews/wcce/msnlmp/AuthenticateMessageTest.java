@@ -44,7 +44,7 @@ class AuthenticateMessageTest {
                 NtlmVersion.CLIENT,
                 filled(16, 0x33));
         byte[] b = m.encode();
-        // DomainNameFields: 6 bytes at 88, the payload's first field (RPC-NTLM-FRAGMENTS-WIRE.md §1.3)
+        // DomainNameFields: 6 bytes at 88, the payload's first field (docs/RPC-NTLM.md §1.3)
         assertEquals("0600060058000000", hex(b).substring(2 * 28, 2 * 36));
         assertEquals(hex(filled(16, 0x33)), hex(b).substring(2 * 72, 2 * 88));
         AuthenticateMessage back = AuthenticateMessage.decode(b);

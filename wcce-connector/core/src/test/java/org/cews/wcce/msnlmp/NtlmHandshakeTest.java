@@ -43,7 +43,7 @@ class NtlmHandshakeTest {
         ChallengeMessage challenge = ChallengeMessage.decode(Lab.server()
                 .accept(Lab.client(Lab.ADMINISTRATOR).initialToken())
                 .orElseThrow());
-        assertEquals(new NegotiateFlags(0xE2898235), challenge.flags()); // RPC-NTLM-FRAGMENTS-WIRE.md §1.2
+        assertEquals(new NegotiateFlags(0xE2898235), challenge.flags()); // docs/RPC-NTLM.md §1.2
         assertEquals("DCE", challenge.targetName());
         assertEquals(
                 List.of(
@@ -64,7 +64,7 @@ class NtlmHandshakeTest {
         byte[] challengeBytes = Lab.server().accept(client.initialToken()).orElseThrow();
         byte[] bytes = client.nextToken(challengeBytes).orElseThrow();
         AuthenticateMessage m = AuthenticateMessage.decode(bytes);
-        // RPC-NTLM-FRAGMENTS-WIRE.md §1.3: the CHALLENGE's flags echoed; payload from 88 (MIC at 72);
+        // docs/RPC-NTLM.md §1.3: the CHALLENGE's flags echoed; payload from 88 (MIC at 72);
         // Z(24) as LM response because the server sent a timestamp; a 16-byte EncryptedRandomSessionKey.
         assertEquals(new NegotiateFlags(0xE2898235), m.flags());
         assertEquals(88, LittleEndian.u32(bytes, 32), "DomainNameBufferOffset");
@@ -127,7 +127,7 @@ class NtlmHandshakeTest {
         FakePdu pdu = FakePdu.request(1, 40, 1);
         byte[] plain = pdu.bytes().clone();
         client.protection().seal(pdu.bytes(), pdu.stubOffset(), pdu.length());
-        // RPC-NTLM-FRAGMENTS-WIRE.md §1.4: HMAC_MD5(ClientSigningKey, seq ‖ PDU[0 .. frag_len - 16)) over
+        // docs/RPC-NTLM.md §1.4: HMAC_MD5(ClientSigningKey, seq ‖ PDU[0 .. frag_len - 16)) over
         // the plaintext, header and sec_trailer included; not RC4-encrypted without KEY_EXCH.
         byte[] expected =
                 NtlmCrypto.hmacMd5(keys.clientSigningKey(), new byte[4], Arrays.copyOf(plain, pdu.verifierOffset()));

@@ -50,7 +50,7 @@ class NtlmSealingTest {
 
     @Test
     void oneKeystreamAcrossMessages() throws Exception {
-        // The second message must not be sealed with a freshly keyed RC4 (RPC-NTLM-FRAGMENTS-WIRE.md §1.4).
+        // The second message must not be sealed with a freshly keyed RC4 (docs/RPC-NTLM.md §1.4).
         NtlmSealing sealing = clientToServer(KEYS);
         byte[] first = "Plaintext".getBytes(UTF_16LE);
         sealing.seal(first, first.length, 0, first.length);

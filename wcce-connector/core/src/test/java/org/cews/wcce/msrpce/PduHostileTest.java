@@ -124,7 +124,7 @@ class PduHostileTest {
 
     @Test
     void auth3WithoutItsPadBytes() {
-        // The sec_trailer straight after the header, as Samba refuses it (RPC-NTLM-FRAGMENTS-WIRE.md 1.3).
+        // The sec_trailer straight after the header, as Samba refuses it (docs/RPC-NTLM.md §1.3).
         byte[] wire = Golden.hex("05001003 10000000 1c00 0400 01000000 0a060000 00000000 01020304");
         assertEquals("auth3 pad (expected: 4 bytes, actual: 0)", decodeError(wire));
     }

@@ -110,7 +110,7 @@ class StubFragmenterTest {
 
     @Test
     void sealedFragmentIsLaidOutAsSambaAcceptedIt() throws Exception {
-        // SamrConnect2 (RPC-NTLM-FRAGMENTS-WIRE.md 1.4): call 2, opnum 57, 8-byte stub, padded to 16.
+        // SamrConnect2 (docs/RPC-NTLM.md §1.4): call 2, opnum 57, 8-byte stub, padded to 16.
         // A protection that seals nothing but records its arguments and writes Samba's verifier shows
         // our plaintext layout around the stub, byte for byte.
         List<int[]> sealed = new ArrayList<>();
@@ -153,7 +153,7 @@ class StubFragmenterTest {
 
     @Test
     void sambaResponseTableForNtlmAndKerberos() throws Exception {
-        // RPC-NTLM-FRAGMENTS-WIRE.md 3.2: SamrEnumerateUsersInDomain, stub 20 624 bytes, max_recv 5840.
+        // docs/RPC-NTLM.md §3.2: SamrEnumerateUsersInDomain, stub 20 624 bytes, max_recv 5840.
         assertResponseFragments(16, new int[] {5840, 5840, 5840, 3296}, new int[] {20624, 14832, 9040, 3248});
         assertResponseFragments(76, new int[] {5836, 5836, 5836, 3548}, new int[] {20624, 14896, 9168, 3440});
     }
@@ -175,7 +175,7 @@ class StubFragmenterTest {
 
     @Test
     void sambaRequestTableForNtlmAndKerberos() throws Exception {
-        // RPC-NTLM-FRAGMENTS-WIRE.md 3.3: SamrLookupNamesInDomain, stub 24 636 bytes; the last pad is 4.
+        // docs/RPC-NTLM.md §3.3: SamrLookupNamesInDomain, stub 24 636 bytes; the last pad is 4.
         List<byte[]> ntlm = request(stub(24636), 5840, toy(16, true), Optional.empty());
         assertArrayEquals(
                 new int[] {5840, 5840, 5840, 5840, 1520},

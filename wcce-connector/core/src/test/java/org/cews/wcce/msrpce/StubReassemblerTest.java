@@ -87,7 +87,7 @@ class StubReassemblerTest {
 
     @Test
     void everyFragmentFlaggedFirstAndLastIsOneCallPerFragment() throws Exception {
-        // Samba read such fragments as separate calls (RPC-NTLM-FRAGMENTS-WIRE.md 3.3, fr_allFL); so do we:
+        // Samba read such fragments as separate calls (docs/RPC-NTLM.md §3.3, fr_allFL); so do we:
         // the first completes the call on its own.
         List<byte[]> f =
                 StubFragmenterTest.request(StubFragmenterTest.stub(200), 100, Optional.empty(), Optional.empty());

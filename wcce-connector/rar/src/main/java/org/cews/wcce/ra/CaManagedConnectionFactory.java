@@ -47,7 +47,7 @@ import org.cews.wcce.msrpce.ClientSecurityContext;
  * connector authenticates anew.
  *
  * <p>Every physical connection is an MS-ICPR association bound at packet privacy as the
- * connector's own identity (ARCHITECTURE.md §4.2, enrollment-agent mode): NTLM with the
+ * connector's own identity (docs/ARCHITECTURE.md §4.2, enrollment-agent mode): NTLM with the
  * configured account, or Kerberos (raw, or SPNEGO as "Negotiate") with service tickets for
  * {@code CaServicePrincipal} obtained from the configured keytab. A request marked {@code
  * onBehalfOf} is first signed with the Enrollment Agent credential of {@code

@@ -4,7 +4,7 @@ import org.cews.wcce.client.CaEndpoint;
 
 /**
  * One CA the adapter may submit to: its priority (lower first, as in the CES URIs of
- * msPKI-Enrollment-Servers, CA-RPC-AD.md §5.4), its name as AD CS knows it (the
+ * msPKI-Enrollment-Servers, docs/CA-RPC-AD.md §5.4), its name as AD CS knows it (the
  * {@code pwszAuthority} of [MS-ICPR] 3.2.4.1.1), the host and the port of its endpoint mapper, and
  * the service principal the connector authenticates to (Kerberos ticket target, NTLM
  * MsvAvTargetName), {@code null} when not configured. {@code position} is its place in the configuration, which orders CAs of equal

@@ -12,7 +12,7 @@ import org.cews.wcce.kerberos.asn1.DerException;
  */
 public record GssChecksum(byte[] bindings, int flags) {
 
-    /** What RPC over DCE style asks for: RPC-KERBEROS-WIRE.md §1.1, 0x0000103E. */
+    /** What RPC over DCE style asks for: docs/RPC-KERBEROS.md §W1.1, 0x0000103E. */
     public static final int DCE_RPC_FLAGS = GssFlag.bits(
             GssFlag.MUTUAL, GssFlag.REPLAY, GssFlag.SEQUENCE, GssFlag.CONF, GssFlag.INTEG, GssFlag.DCE_STYLE);
 

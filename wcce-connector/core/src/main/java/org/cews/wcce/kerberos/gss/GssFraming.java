@@ -11,7 +11,7 @@ import org.cews.wcce.kerberos.asn1.Oid;
 /**
  * The RFC 2743 §3.1 InitialContextToken framing of a Kerberos token (RFC 4121 §4.1): {@code 60 len
  * | OID 1.2.840.113554.1.2.2 | TOK_ID (2) | message}. DCE style sends tokens without it ([MS-KILE]
- * 3.4.5.1); receivers here accept both, as Samba does (RPC-KERBEROS-WIRE.md §3.1).
+ * 3.4.5.1); receivers here accept both, as Samba does (docs/RPC-KERBEROS.md §W3.1).
  */
 public final class GssFraming {
 

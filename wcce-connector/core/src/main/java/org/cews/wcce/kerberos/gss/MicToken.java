@@ -11,7 +11,7 @@ import org.cews.wcce.kerberos.crypto.KeyUsage;
 /**
  * The RFC 4121 §4.2.6.1 MIC token: {@code 04 04 | Flags | FF*5 | SND_SEQ (8, big-endian) |
  * checksum(Kc, message | first 16 octets)}. SPNEGO's mechListMIC is one (RFC 4178 §5; usage 25 from
- * the initiator, 23 from the acceptor, per RPC-KERBEROS-WIRE.md §2).
+ * the initiator, 23 from the acceptor, per docs/RPC-KERBEROS.md §W2).
  */
 public final class MicToken {
 

@@ -57,7 +57,7 @@ class DerTest {
         byte[] encoded = DerWriter.kerberosTime(t);
         assertEquals("180f" + HEX.formatHex("20250131235958Z".getBytes()), HEX.formatHex(encoded));
         assertEquals(t, DerReader.readSingle(encoded, Der.GENERALIZED_TIME).asKerberosTime());
-        // ap-options mutual-required as RPC-KERBEROS-WIRE.md §1.1 shows it on the wire
+        // ap-options mutual-required as docs/RPC-KERBEROS.md §W1.1 shows it on the wire
         assertEquals("03050020000000", HEX.formatHex(DerWriter.kerberosFlags(0x20000000)));
         assertEquals(
                 0x20000000,
