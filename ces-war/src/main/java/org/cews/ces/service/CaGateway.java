@@ -12,9 +12,9 @@ import org.cews.wcce.api.EnrollmentResult;
 /**
  * Acts toward the CA for a caller, as {@link ActingMode} says (docs/WSTEP.md §7): in
  * enrollment-agent mode as the connector's own account, signing new requests on the caller's
- * behalf; in impersonation mode as the caller (S4U). Renewals go as they are, in both modes: the
- * signature with the old key authenticates them ([MS-WCCE] 3.2.2.6.2.1.2.4), and a key-based
- * renewal caller may map to no account at all.
+ * behalf; in impersonation mode as the caller (S4U). Renewals go as they are, and only as the
+ * caller: the service refuses them where the CA would see the connector's account (docs/WSTEP.md
+ * §6), until the on-behalf-of renewal of [MS-WCCE] 3.2.2.6.2.1.2.4 is implemented.
  */
 final class CaGateway {
 
@@ -81,7 +81,8 @@ final class CaGateway {
         }
     }
 
-    private boolean actsAsCaller(CallerIdentity caller) {
+    /** Whether the CA sees the caller itself (impersonation of a mapped account), not the connector. */
+    boolean actsAsCaller(CallerIdentity caller) {
         return mode == ActingMode.IMPERSONATION && caller.account().isPresent();
     }
 

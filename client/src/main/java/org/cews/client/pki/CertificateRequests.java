@@ -8,6 +8,7 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -93,7 +94,9 @@ public final class CertificateRequests {
                     .build(new JcaContentSignerBuilder(Keys.signatureAlgorithm(oldKey)).build(oldKey), old));
             g.addCertificate(new JcaX509CertificateHolder(old));
             CMSSignedData signed = g.generate(new CMSProcessableByteArray(pkcs10.getEncoded()), true);
-            return signed.getEncoded();
+            // DER, not the BER (indefinite lengths) BC writes by default: the CES checks that a request
+            // is DER before it parses it (docs/WSTEP.md §3), as certreq sends it.
+            return signed.getEncoded(ASN1Encoding.DER);
         } catch (IOException | OperatorCreationException | CertificateEncodingException | CMSException e) {
             throw new ClientException(
                     e, ClientMessage.CRYPTO, "sign the renewal request with the old key", e.getMessage());
