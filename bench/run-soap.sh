@@ -6,12 +6,17 @@
 #   static    the bench WAR: POST of the request, the response's bytes from memory (the baseline)
 #   cep-ut    CEP GetPolicies on ADPolicyProvider_CEP_UsernamePassword, cepces v0.3.17's shape
 #             with alice's UsernameToken (the identity cache warmed by the warm-up)
+# and, where stunnel is installed (wrk cannot present a client certificate), through a local
+# stunnel that does (a certificate for alice's UPN from the run's development CA):
+#   static-tls-client   the baseline again, through stunnel
+#   cep-cert            CEP GetPolicies on ADPolicyProvider_CEP_Certificate, the same shape
+#                       without the wsse:Security header
 # Then it stops everything (also on failure) and writes bench/target/bench-soap-report.md.
 #
 #   bench/run-soap.sh [--duration=S] [--warmup=S] [--rounds=N] [--connections=N] [--threads=N]
 #                     [--report=FILE]
 #
-# Needs wrk (Debian: apt-get install wrk). BENCH_SKIP_BUILD is not supported: deploy/run.sh
+# Needs wrk (Debian: apt-get install wrk); stunnel4 and openssl for the certificate cases. BENCH_SKIP_BUILD is not supported: deploy/run.sh
 # builds what it needs.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -48,8 +53,10 @@ static_path=/bench-static/
 work=$(mktemp -d)
 base="$root/deploy/target/run"
 started=0
+stunnel_pid=
 
 cleanup() {
+  [ -n "$stunnel_pid" ] && kill "$stunnel_pid" 2> /dev/null || true
   if [ "$started" = 1 ]; then
     rm -f "$base/deployments/bench-static.war" "$base/deployments/bench-static.war".*
     "$root/deploy/run.sh" stop || true
@@ -106,11 +113,58 @@ status=$(post "$static_path" "$work/ut.xml" "$work/static.bin")
 [ "$status" = 200 ] && cmp -s "$work/response.bin" "$work/static.bin" \
   || { echo "bench: the static WAR did not answer the same bytes (HTTP $status)" >&2; exit 1; }
 
-declare -A path=([static]="$static_path" [cep-ut]="$cep_path")
+declare -A target=([static]="$url$static_path" [cep-ut]="$url$cep_path")
+declare -A body=([static]="$work/ut.xml" [cep-ut]="$work/ut.xml")
 cases=(static cep-ut)
+
+# The certificate cases: wrk speaks plain HTTP to a local stunnel, which holds one TLS
+# connection to WildFly per wrk connection (kept alive) and presents alice's certificate.
+cert_path=/ADPolicyProvider_CEP_Certificate/service.svc/CEP
+tunnel=http://127.0.0.1:18443
+if command -v stunnel > /dev/null && command -v openssl > /dev/null; then
+  tls="$base/configuration/cews/tls"
+  tls_pw=$(sed -n 's/^cews\.tls\.password=//p' "$root/deploy/target/wildfly/cews-provision.properties")
+  openssl pkcs12 -in "$tls/ca.p12" -passin "pass:$tls_pw" -nocerts -nodes -out "$work/ca.key" 2> /dev/null
+  openssl ecparam -name prime256v1 -genkey -noout -out "$work/alice.key"
+  openssl req -new -key "$work/alice.key" -subj "/O=cews/CN=alice-bench" -out "$work/alice.csr"
+  printf 'extendedKeyUsage=clientAuth\nsubjectAltName=otherName:1.3.6.1.4.1.311.20.2.3;UTF8:alice@lab.example\n' > "$work/ext.cnf"
+  openssl x509 -req -in "$work/alice.csr" -CA "$tls/ca.crt" -CAkey "$work/ca.key" -CAcreateserial \
+    -days 1 -sha256 -extfile "$work/ext.cnf" -out "$work/alice.crt" 2> /dev/null
+  rm -f "$work/ca.key"
+  cat > "$work/stunnel.conf" <<CONF
+foreground = yes
+pid =
+debug = 3
+[cep]
+client = yes
+accept = 127.0.0.1:18443
+connect = 127.0.0.1:8443
+cert = $work/alice.crt
+key = $work/alice.key
+CAfile = $tls/ca.crt
+verifyChain = yes
+checkHost = localhost
+CONF
+  stunnel "$work/stunnel.conf" > "$work/stunnel.log" 2>&1 &
+  stunnel_pid=$!
+  sleep 1
+  sed 's/ADPolicyProvider_CEP_Kerberos/ADPolicyProvider_CEP_Certificate/' \
+    cep-war/src/test/resources/soap/cepces/GetPolicies/v0.3.17.xml | tr -d '\n' > "$work/cert.xml"
+  status=$(curl -sS -o "$work/cert-response.bin" -w '%{http_code}' -H 'Content-Type: application/soap+xml; charset=utf-8' \
+    --data-binary "@$work/cert.xml" "$tunnel$cert_path")
+  [ "$status" = 200 ] && grep -q 'GetPoliciesResponse' "$work/cert-response.bin" \
+    || { echo "bench: the certificate endpoint did not answer through stunnel (HTTP $status): $(head -c 600 "$work/cert-response.bin")" >&2; exit 1; }
+  echo "bench: the certificate endpoint answered $(stat -c %s "$work/cert-response.bin") bytes through stunnel"
+  target[static-tls-client]="$tunnel$static_path"; body[static-tls-client]="$work/cert.xml"
+  target[cep-cert]="$tunnel$cert_path"; body[cep-cert]="$work/cert.xml"
+  cases+=(static-tls-client cep-cert)
+else
+  echo "bench: stunnel or openssl not installed: the certificate cases are left out"
+fi
+
 run_wrk() { # run_wrk CASE SECONDS: prints wrk's BENCH line
-  BENCH_BODY="$work/ut.xml" wrk -t "$threads" -c "$connections" -d "${2}s" --timeout 10s \
-    -s bench/soap/post.lua "$url${path[$1]}" | grep '^BENCH '
+  BENCH_BODY="${body[$1]}" wrk -t "$threads" -c "$connections" -d "${2}s" --timeout 10s \
+    -s bench/soap/post.lua "${target[$1]}" | grep '^BENCH '
 }
 field() { sed -n "s/.* $1=\([0-9]*\).*/\1/p" <<< "$2"; }
 
@@ -118,7 +172,8 @@ echo "bench: warm-up, ${warmup} s per case"
 for c in "${cases[@]}"; do run_wrk "$c" "$warmup" > /dev/null; done
 rows=()
 for r in $(seq "$rounds"); do
-  order=("${cases[@]}"); (( r % 2 == 0 )) && order=("${cases[1]}" "${cases[0]}")
+  order=("${cases[@]}")
+  if (( r % 2 == 0 )); then order=(); for (( i = ${#cases[@]} - 1; i >= 0; i-- )); do order+=("${cases[$i]}"); done; fi
   for c in "${order[@]}"; do
     line=$(run_wrk "$c" "$slice")
     echo "bench: round $r $c: $line"
@@ -139,7 +194,8 @@ for row in "${rows[@]}"; do
   p99s[$c]="${p99s[$c]:+${p99s[$c]}, }$(awk -v u="$(field p99_us "$line")" 'BEGIN{printf "%.2f", u/1000}')"
 done
 rate() { awk -v n="${reqs[$1]}" -v d="${dur[$1]}" 'BEGIN{printf "%.0f", n/(d/1e6)}'; }
-ratio=$(awk -v a="$(rate cep-ut)" -v b="$(rate static)" 'BEGIN{printf "%.2f", a/b}')
+ratio() { awk -v a="$(rate "$1")" -v b="$(rate "$2")" 'BEGIN{printf "%.2f", a/b}'; }
+baseline() { [ "$1" = cep-cert ] || [ "$1" = static-tls-client ] && echo static-tls-client || echo static; }
 mkdir -p "$(dirname "$report")"
 {
   echo "# cews bench: CEP GetPolicies against a static answer of the same size"
@@ -150,21 +206,27 @@ mkdir -p "$(dirname "$report")"
   echo "- wrk $(wrk -v 2>&1 | head -n 1 | cut -d' ' -f2): $threads threads, $connections connections, HTTPS keep-alive (TLS of deploy/run.sh) on 127.0.0.1:8443"
   echo "- warm-up ${warmup} s per case, then $rounds rounds of ${slice} s per case (rounds alternate the order)"
   echo "- request: cepces v0.3.17 GetPolicies with alice's UsernameToken, $(stat -c %s "$work/ut.xml") bytes; response $size bytes"
+  if [ -n "${reqs[cep-cert]:-}" ]; then
+    echo "- certificate cases: wrk -> stunnel $(stunnel -version 2>&1 | sed -n 's/^stunnel \([0-9.]*\).*/\1/p' | head -n 1) on 127.0.0.1:18443 -> 8443, alice's certificate (UPN, from the run's development CA); request without wsse:Security, $(stat -c %s "$work/cert.xml") bytes"
+  fi
   echo
-  echo "| case | requests | req/s | vs static | p50 ms per slice | p99 ms per slice | errors |"
+  echo "| case | requests | req/s | vs its baseline | p50 ms per slice | p99 ms per slice | errors |"
   echo "|---|--:|--:|--:|---|---|--:|"
   for c in "${cases[@]}"; do
-    echo "| $c | ${reqs[$c]} | $(rate "$c") | $(awk -v a="$(rate "$c")" -v b="$(rate static)" 'BEGIN{printf "%.2fx", a/b}') | ${p50s[$c]} | ${p99s[$c]} | ${errs[$c]} |"
+    echo "| $c | ${reqs[$c]} | $(rate "$c") | $(ratio "$c" "$(baseline "$c")")x | ${p50s[$c]} | ${p99s[$c]} | ${errs[$c]} |"
   done
   echo
-  echo "**CEP (UsernameToken) / static: ${ratio}x**"
+  echo "**CEP (UsernameToken) / static: $(ratio cep-ut static)x**"
+  if [ -n "${reqs[cep-cert]:-}" ]; then
+    echo
+    echo "**CEP (client certificate) / static, both through stunnel: $(ratio cep-cert static-tls-client)x**"
+  fi
   echo
   echo "Slices:"
   echo
   for row in "${rows[@]}"; do echo "- round ${row%% BENCH*}: ${row#* BENCH }"; done
   echo
-  echo "Not measured: the certificate endpoint (wrk and h2load cannot present a client certificate),"
-  echo "Kerberos (a SPNEGO token cannot be replayed on every request). See bench/README.md."
+  echo "Not measured: Kerberos (a SPNEGO token cannot be replayed on every request). See bench/README.md."
 } > "$report"
 cat "$report"
 echo "bench: report in $report"
