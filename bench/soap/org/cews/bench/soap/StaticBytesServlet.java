@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 
 /**
  * The baseline of bench/run-soap.sh, in a bench-only WAR deployed beside the EAR for the run and
@@ -37,7 +38,7 @@ public class StaticBytesServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         try (InputStream in = req.getInputStream()) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
+            in.transferTo(OutputStream.nullOutputStream());
         }
         resp.setContentType("application/soap+xml; charset=utf-8");
         resp.setContentLength(answer.length);
