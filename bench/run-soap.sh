@@ -1,0 +1,232 @@
+#!/usr/bin/env bash
+# bench/run-soap.sh: issue 13's CEP benchmark (see bench/README.md). Starts cews with the run
+# command (deploy/run.sh) under /tmp/cews-run.lock, deploys a bench-only WAR that answers a POST
+# with the bytes of a captured GetPoliciesResponse, and measures with wrk, in rounds, over HTTPS
+# keep-alive on 127.0.0.1:8443:
+#   static    the bench WAR: POST of the request, the response's bytes from memory (the baseline)
+#   cep-ut    CEP GetPolicies on ADPolicyProvider_CEP_UsernamePassword, cepces v0.3.17's shape
+#             with alice's UsernameToken (the identity cache warmed by the warm-up)
+# and, where stunnel is installed (wrk cannot present a client certificate), through a local
+# stunnel that does (a certificate for alice's UPN from the run's development CA):
+#   static-tls-client   the baseline again, through stunnel
+#   cep-cert            CEP GetPolicies on ADPolicyProvider_CEP_Certificate, the same shape
+#                       without the wsse:Security header
+# Then it stops everything (also on failure) and writes bench/target/bench-soap-report.md.
+#
+#   bench/run-soap.sh [--duration=S] [--warmup=S] [--rounds=N] [--connections=N] [--threads=N]
+#                     [--report=FILE]
+#
+# Needs wrk (Debian: apt-get install wrk); stunnel4 and openssl for the certificate cases. BENCH_SKIP_BUILD is not supported: deploy/run.sh
+# builds what it needs.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+
+duration=10 warmup=3 rounds=2 connections=64 threads=2 report="$root/bench/target/bench-soap-report.md"
+for a in "$@"; do
+  case "$a" in
+    --duration=*) duration=${a#*=} ;;
+    --warmup=*) warmup=${a#*=} ;;
+    --rounds=*) rounds=${a#*=} ;;
+    --connections=*) connections=${a#*=} ;;
+    --threads=*) threads=${a#*=} ;;
+    --report=*) report=${a#*=} ;;
+    --help|-h) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "bench: unknown option $a (--help)" >&2; exit 2 ;;
+  esac
+done
+for n in "$duration" "$warmup" "$rounds" "$connections" "$threads"; do
+  [[ "$n" =~ ^[0-9]+$ ]] || { echo "bench: not a number: $n" >&2; exit 2; }
+done
+(( duration >= rounds && rounds >= 1 && connections >= threads && threads >= 1 )) \
+  || { echo "bench: need duration >= rounds >= 1 and connections >= threads >= 1" >&2; exit 2; }
+(( connections <= 256 && duration <= 600 && warmup <= 60 )) \
+  || { echo "bench: at most 256 connections, 600 s, 60 s warm-up" >&2; exit 2; }
+command -v wrk > /dev/null || { echo "bench: wrk is not installed (apt-get install wrk)" >&2; exit 2; }
+servlet_api=$(ls ~/.m2/repository/jakarta/servlet/jakarta.servlet-api/6.*/jakarta.servlet-api-6.*.jar 2>/dev/null | grep -v sources | head -n 1 || true)
+[ -n "$servlet_api" ] || { echo "bench: jakarta.servlet-api 6 not in ~/.m2 (build the project once)" >&2; exit 2; }
+
+slice=$(( duration / rounds ))
+url=https://127.0.0.1:8443
+cep_path=/ADPolicyProvider_CEP_UsernamePassword/service.svc/CEP
+static_path=/bench-static/
+work=$(mktemp -d)
+base="$root/deploy/target/run"
+started=0
+stunnel_pid=
+
+cleanup() {
+  [ -n "$stunnel_pid" ] && kill "$stunnel_pid" 2> /dev/null || true
+  if [ "$started" = 1 ]; then
+    rm -f "$base/deployments/bench-static.war" "$base/deployments/bench-static.war".*
+    "$root/deploy/run.sh" stop || true
+    rm -f "$base/deployments/bench-static.war" "$base/deployments/bench-static.war".*
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# The run command's ports are fixed: one run at a time on this machine, from start to stop.
+exec 9> /tmp/cews-run.lock
+echo "bench: waiting for /tmp/cews-run.lock"
+flock 9
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+started=1
+"$root/deploy/run.sh"
+
+# The request: cepces v0.3.17's GetPolicies (cep-war's test shape) on the UsernamePassword
+# endpoint, with the wsse:Security header cepces sends (as CepGetPoliciesIT builds it).
+password=$(sed -n 's/^user\.alice\.password=//p' lab/src/main/resources/org/cews/lab/lab-accounts.properties)
+[ -n "$password" ] || { echo "bench: no password for alice in lab-accounts.properties" >&2; exit 1; }
+wsse=http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd
+wsu=http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd
+security="<ns3:Security xmlns:ns3=\"$wsse\" xmlns:ns4=\"$wsu\" ns0:mustUnderstand=\"1\"><ns3:UsernameToken><ns3:Username>alice@lab.example</ns3:Username><ns3:Password ns3:Type=\"http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-username-token-profile-1.0#PasswordText\">$password</ns3:Password><ns3:Nonce>bm9uY2UtMTIzNDU2Nzg=</ns3:Nonce><ns4:Created>2026-12-07T22:00:00.000000Z</ns4:Created></ns3:UsernameToken></ns3:Security>"
+body=$(sed 's/ADPolicyProvider_CEP_Kerberos/ADPolicyProvider_CEP_UsernamePassword/' \
+  cep-war/src/test/resources/soap/cepces/GetPolicies/v0.3.17.xml | tr -d '\n')
+case "$body" in *'</ns0:Header>'*) ;; *) echo "bench: no </ns0:Header> in the cepces shape" >&2; exit 1 ;; esac
+printf '%s' "${body%%</ns0:Header>*}$security</ns0:Header>${body#*</ns0:Header>}" > "$work/ut.xml"
+
+post() { # post PATH BODYFILE OUT: prints the HTTP status
+  curl -sS --cacert "$base/configuration/cews/tls/ca.crt" -o "$3" -w '%{http_code}' \
+    -H 'Content-Type: application/soap+xml; charset=utf-8' --data-binary "@$2" "$url$1"
+}
+status=$(post "$cep_path" "$work/ut.xml" "$work/response.bin")
+[ "$status" = 200 ] && grep -q 'GetPoliciesResponse' "$work/response.bin" && grep -q 'commonName>User<' "$work/response.bin" \
+  || { echo "bench: the CEP did not answer GetPolicies (HTTP $status): $(head -c 600 "$work/response.bin")" >&2; exit 1; }
+size=$(stat -c %s "$work/response.bin")
+echo "bench: the CEP answered GetPolicies with $size bytes"
+
+# The baseline WAR: the servlet in bench/soap and the captured answer.
+mkdir -p "$work/war/WEB-INF/classes"
+javac --release 17 -nowarn -cp "$servlet_api" -d "$work/war/WEB-INF/classes" \
+  bench/soap/org/cews/bench/soap/StaticBytesServlet.java
+cp "$work/response.bin" "$work/war/WEB-INF/response.bin"
+(cd "$work/war" && jar cf "$work/bench-static.war" .)
+cp "$work/bench-static.war" "$base/deployments/"
+for _ in $(seq 120); do
+  [ -f "$base/deployments/bench-static.war.deployed" ] && break
+  [ -f "$base/deployments/bench-static.war.failed" ] && { echo "bench: $(cat "$base/deployments/bench-static.war.failed")" >&2; exit 1; }
+  sleep 1
+done
+[ -f "$base/deployments/bench-static.war.deployed" ] || { echo "bench: bench-static.war not deployed after 120 s" >&2; exit 1; }
+status=$(post "$static_path" "$work/ut.xml" "$work/static.bin")
+[ "$status" = 200 ] && cmp -s "$work/response.bin" "$work/static.bin" \
+  || { echo "bench: the static WAR did not answer the same bytes (HTTP $status)" >&2; exit 1; }
+
+declare -A target=([static]="$url$static_path" [cep-ut]="$url$cep_path")
+declare -A body=([static]="$work/ut.xml" [cep-ut]="$work/ut.xml")
+cases=(static cep-ut)
+
+# The certificate cases: wrk speaks plain HTTP to a local stunnel, which holds one TLS
+# connection to WildFly per wrk connection (kept alive) and presents alice's certificate.
+cert_path=/ADPolicyProvider_CEP_Certificate/service.svc/CEP
+tunnel=http://127.0.0.1:18443
+if command -v stunnel > /dev/null && command -v openssl > /dev/null; then
+  tls="$base/configuration/cews/tls"
+  tls_pw=$(sed -n 's/^cews\.tls\.password=//p' "$root/deploy/target/wildfly/cews-provision.properties")
+  openssl pkcs12 -in "$tls/ca.p12" -passin "pass:$tls_pw" -nocerts -nodes -out "$work/ca.key" 2> /dev/null
+  openssl ecparam -name prime256v1 -genkey -noout -out "$work/alice.key"
+  openssl req -new -key "$work/alice.key" -subj "/O=cews/CN=alice-bench" -out "$work/alice.csr"
+  printf 'extendedKeyUsage=clientAuth\nsubjectAltName=otherName:1.3.6.1.4.1.311.20.2.3;UTF8:alice@lab.example\n' > "$work/ext.cnf"
+  openssl x509 -req -in "$work/alice.csr" -CA "$tls/ca.crt" -CAkey "$work/ca.key" -CAcreateserial \
+    -days 1 -sha256 -extfile "$work/ext.cnf" -out "$work/alice.crt" 2> /dev/null
+  rm -f "$work/ca.key"
+  cat > "$work/stunnel.conf" <<CONF
+foreground = yes
+pid =
+debug = 3
+[cep]
+client = yes
+accept = 127.0.0.1:18443
+connect = 127.0.0.1:8443
+cert = $work/alice.crt
+key = $work/alice.key
+CAfile = $tls/ca.crt
+verifyChain = yes
+checkHost = localhost
+CONF
+  stunnel "$work/stunnel.conf" > "$work/stunnel.log" 2>&1 &
+  stunnel_pid=$!
+  sleep 1
+  sed 's/ADPolicyProvider_CEP_Kerberos/ADPolicyProvider_CEP_Certificate/' \
+    cep-war/src/test/resources/soap/cepces/GetPolicies/v0.3.17.xml | tr -d '\n' > "$work/cert.xml"
+  status=$(curl -sS -o "$work/cert-response.bin" -w '%{http_code}' -H 'Content-Type: application/soap+xml; charset=utf-8' \
+    --data-binary "@$work/cert.xml" "$tunnel$cert_path")
+  [ "$status" = 200 ] && grep -q 'GetPoliciesResponse' "$work/cert-response.bin" \
+    || { echo "bench: the certificate endpoint did not answer through stunnel (HTTP $status): $(head -c 600 "$work/cert-response.bin")" >&2; exit 1; }
+  echo "bench: the certificate endpoint answered $(stat -c %s "$work/cert-response.bin") bytes through stunnel"
+  target[static-tls-client]="$tunnel$static_path"; body[static-tls-client]="$work/cert.xml"
+  target[cep-cert]="$tunnel$cert_path"; body[cep-cert]="$work/cert.xml"
+  cases+=(static-tls-client cep-cert)
+else
+  echo "bench: stunnel or openssl not installed: the certificate cases are left out"
+fi
+
+run_wrk() { # run_wrk CASE SECONDS: prints wrk's BENCH line
+  BENCH_BODY="${body[$1]}" wrk -t "$threads" -c "$connections" -d "${2}s" --timeout 10s \
+    -s bench/soap/post.lua "${target[$1]}" | grep '^BENCH '
+}
+field() { sed -n "s/.* $1=\([0-9]*\).*/\1/p" <<< "$2"; }
+
+echo "bench: warm-up, ${warmup} s per case"
+for c in "${cases[@]}"; do run_wrk "$c" "$warmup" > /dev/null; done
+rows=()
+for r in $(seq "$rounds"); do
+  order=("${cases[@]}")
+  if (( r % 2 == 0 )); then order=(); for (( i = ${#cases[@]} - 1; i >= 0; i-- )); do order+=("${cases[$i]}"); done; fi
+  for c in "${order[@]}"; do
+    line=$(run_wrk "$c" "$slice")
+    echo "bench: round $r $c: $line"
+    rows+=("$r $c $line")
+  done
+done
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# The report: per case, the slices' requests summed over their time; p50/p99 per slice.
+declare -A reqs dur errs p50s p99s
+for row in "${rows[@]}"; do
+  read -r r c line <<< "$row"
+  reqs[$c]=$(( ${reqs[$c]:-0} + $(field requests "$line") ))
+  dur[$c]=$(( ${dur[$c]:-0} + $(field duration_us "$line") ))
+  e=$(( $(field err_connect "$line") + $(field err_read "$line") + $(field err_write "$line") + $(field err_status "$line") + $(field err_timeout "$line") ))
+  errs[$c]=$(( ${errs[$c]:-0} + e ))
+  p50s[$c]="${p50s[$c]:+${p50s[$c]}, }$(awk -v u="$(field p50_us "$line")" 'BEGIN{printf "%.2f", u/1000}')"
+  p99s[$c]="${p99s[$c]:+${p99s[$c]}, }$(awk -v u="$(field p99_us "$line")" 'BEGIN{printf "%.2f", u/1000}')"
+done
+rate() { awk -v n="${reqs[$1]}" -v d="${dur[$1]}" 'BEGIN{printf "%.0f", n/(d/1e6)}'; }
+ratio() { awk -v a="$(rate "$1")" -v b="$(rate "$2")" 'BEGIN{printf "%.2f", a/b}'; }
+baseline() { [ "$1" = cep-cert ] || [ "$1" = static-tls-client ] && echo static-tls-client || echo static; }
+mkdir -p "$(dirname "$report")"
+{
+  echo "# cews bench: CEP GetPolicies against a static answer of the same size"
+  echo
+  echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC'); commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
+  echo "- machine: $(nproc) cores, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n 1); $(java -version 2>&1 | head -n 1)"
+  echo "- load average before / after: $load_before / $load_after"
+  echo "- wrk $(wrk -v 2>&1 | head -n 1 | cut -d' ' -f2): $threads threads, $connections connections, HTTPS keep-alive (TLS of deploy/run.sh) on 127.0.0.1:8443"
+  echo "- warm-up ${warmup} s per case, then $rounds rounds of ${slice} s per case (rounds alternate the order)"
+  echo "- request: cepces v0.3.17 GetPolicies with alice's UsernameToken, $(stat -c %s "$work/ut.xml") bytes; response $size bytes"
+  if [ -n "${reqs[cep-cert]:-}" ]; then
+    echo "- certificate cases: wrk -> stunnel $(stunnel -version 2>&1 | sed -n 's/^stunnel \([0-9.]*\).*/\1/p' | head -n 1) on 127.0.0.1:18443 -> 8443, alice's certificate (UPN, from the run's development CA); request without wsse:Security, $(stat -c %s "$work/cert.xml") bytes"
+  fi
+  echo
+  echo "| case | requests | req/s | vs its baseline | p50 ms per slice | p99 ms per slice | errors |"
+  echo "|---|--:|--:|--:|---|---|--:|"
+  for c in "${cases[@]}"; do
+    echo "| $c | ${reqs[$c]} | $(rate "$c") | $(ratio "$c" "$(baseline "$c")")x | ${p50s[$c]} | ${p99s[$c]} | ${errs[$c]} |"
+  done
+  echo
+  echo "**CEP (UsernameToken) / static: $(ratio cep-ut static)x**"
+  if [ -n "${reqs[cep-cert]:-}" ]; then
+    echo
+    echo "**CEP (client certificate) / static, both through stunnel: $(ratio cep-cert static-tls-client)x**"
+  fi
+  echo
+  echo "Slices:"
+  echo
+  for row in "${rows[@]}"; do echo "- round ${row%% BENCH*}: ${row#* BENCH }"; done
+  echo
+  echo "Not measured: Kerberos (a SPNEGO token cannot be replayed on every request). See bench/README.md."
+} > "$report"
+cat "$report"
+echo "bench: report in $report"
