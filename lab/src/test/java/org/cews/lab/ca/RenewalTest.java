@@ -122,9 +122,13 @@ class RenewalTest {
                 renewalOf(oldCert, USER_V2_OID, 3), List.of(Signer.of(oldCert, oldKey.getPrivate())), List.of(oldCert));
     }
 
-    /** Before CR_IN_ROBO existed here, the lab issued alice's renewal, sent by someone else, to that caller. */
+    /**
+     * Before CR_IN_ROBO existed here, the lab issued alice's renewal, sent by carol (who may enroll
+     * on LabUserV2), to carol. bob may not enroll, and is refused for the subject all the same.
+     */
     @Test
     void aRenewalByAnotherCallerWithoutTheFlagIsRefused() throws Exception {
+        refused(ca.process(submit("", aliceRenewal()), CAROL), CertSrvErrors.CERTSRV_E_BAD_RENEWAL_SUBJECT);
         refused(ca.process(submit("", aliceRenewal()), BOB), CertSrvErrors.CERTSRV_E_BAD_RENEWAL_SUBJECT);
     }
 
