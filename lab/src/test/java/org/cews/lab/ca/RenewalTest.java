@@ -196,12 +196,7 @@ class RenewalTest {
     void keyBasedRenewalIssuesToACallerWithoutEnroll() throws Exception {
         KeyPair kbrKey = TestKeys.rsa("web01-kbr", 2048);
         X509CertificateHolder kbr = keyBasedCertificate(kbrKey);
-        byte[] pkcs10 = Csr.of(TestKeys.rsa("web01-kbr-2", 2048))
-                .subject("CN=web01.lab.example")
-                .templateOid(KBR_OID, 100, 4)
-                .renewal(kbr)
-                .der();
-        byte[] cms = Envelopes.cms(pkcs10, List.of(Signer.of(kbr, kbrKey.getPrivate())), List.of(kbr));
+        byte[] cms = keyBasedRenewal(kbr, kbrKey);
         X509CertificateHolder renewed = issued(ca.process(submit("", cms), CAROL));
         assertEquals("CN=web01.lab.example", renewed.getSubject().toString());
         assertEquals(
@@ -210,18 +205,25 @@ class RenewalTest {
                 "the old SAN carries over (the renewal request has none)");
     }
 
-    /** The CES's way for a certificate holder with no account: CR_IN_ROBO, the signature authenticates. */
-    @Test
-    void keyBasedRenewalOnBehalfIssues() throws Exception {
+    /** A renewal of WEB01$'s LabKeyBasedRenewal certificate, same subject, new key. */
+    static byte[] keyBasedRenewal() throws Exception {
         KeyPair kbrKey = TestKeys.rsa("web01-kbr", 2048);
-        X509CertificateHolder kbr = keyBasedCertificate(kbrKey);
+        return keyBasedRenewal(keyBasedCertificate(kbrKey), kbrKey);
+    }
+
+    static byte[] keyBasedRenewal(X509CertificateHolder kbr, KeyPair kbrKey) throws Exception {
         byte[] pkcs10 = Csr.of(TestKeys.rsa("web01-kbr-2", 2048))
                 .subject("CN=web01.lab.example")
                 .templateOid(KBR_OID, 100, 4)
                 .renewal(kbr)
                 .der();
-        byte[] cms = Envelopes.cms(pkcs10, List.of(Signer.of(kbr, kbrKey.getPrivate())), List.of(kbr));
-        X509CertificateHolder renewed = issued(ca.process(submit(ROBO, "", cms), CAROL));
+        return Envelopes.cms(pkcs10, List.of(Signer.of(kbr, kbrKey.getPrivate())), List.of(kbr));
+    }
+
+    /** The CES's way for a certificate holder with no account: CR_IN_ROBO, the signature authenticates. */
+    @Test
+    void keyBasedRenewalOnBehalfIssues() throws Exception {
+        X509CertificateHolder renewed = issued(ca.process(submit(ROBO, "", keyBasedRenewal()), CAROL));
         assertEquals("CN=web01.lab.example", renewed.getSubject().toString());
     }
 
