@@ -128,7 +128,7 @@ class EnrollClientIT {
         assertEquals(0, code, o + err.toString(StandardCharsets.UTF_8));
         X509Certificate second = certificate(Path.of(renewed + ".crt"));
         assertEquals(first.getSubjectX500Principal(), second.getSubjectX500Principal(), o);
-        assertTrue(second.getSubjectX500Principal().getName().contains("CN=alice"), o);
+        assertTrue(second.getSubjectX500Principal().getName().contains("CN=Alice Archer,CN=Users"), o);
         assertTrue(!first.getSerialNumber().equals(second.getSerialNumber()), o);
     }
 
