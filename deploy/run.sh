@@ -28,7 +28,9 @@ echo "run: building the EAR and the lab, provisioning WildFly (first time: downl
 (cd "$root" && mvn -B -q -DskipTests -pl deploy,ear,lab -am package)
 
 lab start --state="$labdir"
-if ! server start --home "$home" --base "$base" --ear "$root/ear/target/cews.ear"; then
+# Key-based renewal presents a certificate of the lab CA as the TLS client certificate.
+labca=$(sed -n 's/^ca\.certificate=//p' "$labdir/lab-status.properties")
+if ! server start --home "$home" --base "$base" --ear "$root/ear/target/cews.ear" --trust-client-ca "$labca"; then
   lab stop --state="$labdir"
   exit 1
 fi
@@ -48,6 +50,7 @@ CES (MS-WSTEP, enrollment) for CA "$ca":
   https://localhost:8443/ces/${ca}_CES_Kerberos/service.svc/CES
   https://localhost:8443/ces/${ca}_CES_UsernamePassword/service.svc/CES
   https://localhost:8443/ces/${ca}_CES_Certificate/service.svc/CES
+  https://localhost:8443/ces/KeyBasedRenewal_${ca}_CES_Certificate/service.svc/CES (renewal only)
 
 The lab (AD, KDC and AD CS stand-in) runs beside it: $labdir/lab-status.properties has its
 ports, realm, keytabs and krb5.conf; pending requests: lab/lab.sh officer --state=$labdir pending

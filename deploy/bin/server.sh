@@ -2,7 +2,8 @@
 # Start and stop one cews WildFly instance, always by PID, never leaving a JVM behind.
 #
 #   server.sh start  --home <wildfly> --base <dir> --ear <cews.ear> [--offset N] [--timeout S]
-#                    [--deploy <file>]... [--cli <script> [--cli-property name=value]...] [-- <java opts>]
+#                    [--deploy <file>]... [--cli <script> [--cli-property name=value]...]
+#                    [--trust-client-ca <cert file>]... [-- <java opts>]
 #   server.sh stop   --base <dir>
 #   server.sh status --base <dir>
 #
@@ -16,10 +17,14 @@
 # waited for like the EAR. --cli applies a script offline to this instance's own configuration
 # before it starts (the base dir's copy; the installation stays as provisioned), with
 # ${name} in it resolved from --cli-property and the provisioning properties.
+# --trust-client-ca adds a CA certificate (DER or PEM) to this instance's client-trust.p12, so the
+# HTTPS listener accepts client certificates it issued: the lab CA's, whose certificates key-based
+# renewal presents as the TLS client certificate (the lab makes its CA when it starts, after
+# provisioning, so the run command and the integration tier add it here, before WildFly starts).
 set -euo pipefail
 
 cmd=${1:-}; shift || true
-home= base= ear= offset=0 timeout=180 extra=() deploys=() clis=() cli_props=()
+home= base= ear= offset=0 timeout=180 extra=() deploys=() clis=() cli_props=() trusts=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --home) home=$2; shift 2 ;;
@@ -29,6 +34,7 @@ while [ $# -gt 0 ]; do
     --timeout) timeout=$2; shift 2 ;;
     --deploy) deploys+=("$2"); shift 2 ;;
     --cli) clis+=("$2"); shift 2 ;;
+    --trust-client-ca) trusts+=("$2"); shift 2 ;;
     --cli-property) cli_props+=("-D$2"); shift 2 ;;
     --) shift; extra=("$@"); break ;;
     *) echo "server.sh: unknown argument $1" >&2; exit 2 ;;
@@ -95,6 +101,16 @@ start() {
     [ -f "$d" ] || { echo "server.sh: no such deployment: $d" >&2; exit 2; }
     cp "$d" "$base/deployments/"
     names+=("$(basename "$d")")
+  done
+
+  local t tls_password
+  for t in "${trusts[@]}"; do
+    [ -f "$t" ] || { echo "server.sh: no such CA certificate: $t" >&2; exit 2; }
+    tls_password=$(sed -n 's/^cews\.tls\.password=//p' "$home/cews-provision.properties")
+    echo "server: trusting client certificates issued by $t"
+    keytool -importcert -noprompt -storetype PKCS12 -keystore "$base/configuration/cews/tls/client-trust.p12" \
+      -storepass "$tls_password" -alias "client-ca-$(basename "$t")" -file "$t" > /dev/null \
+      || { echo "server.sh: cannot add $t to client-trust.p12" >&2; exit 1; }
   done
 
   if [ ${#clis[@]} -gt 0 ]; then

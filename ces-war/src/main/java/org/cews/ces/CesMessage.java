@@ -62,9 +62,6 @@ public enum CesMessage {
     CES0313("{0} maps to no directory account; this endpoint accepts only key-based renewal from it"),
     CES0314("the CA answered with a certificate that cannot be read: {0}"),
     CES0315("closing a CA connection failed, the answer stands: {0}"),
-    CES0316("renewals need impersonation mode (cews.ces.actingMode=impersonation) and a caller with a directory"
-            + " account: this CES would submit the renewal as its own account, and the CA would issue it to that"
-            + " account; renewal on behalf of another subject ([MS-WCCE] 3.2.2.6.2.1.2.4) is not implemented yet"),
     CES0390("caller={0} auth={1} template={2} ca={3} requestId={4} disposition={5} hresult={6} correlation={7}"
             + " detail={8}"),
 

@@ -170,9 +170,13 @@ class CepGetPoliciesIT {
                         .toString()),
                 uris.toString());
         assertEquals(
-                List.of("2", "4", "8"),
+                List.of("2", "4", "8", "8"),
                 texts(doc, "//x:cA/x:uris/x:cAURI/x:clientAuthentication"),
-                "the lab CA advertised with this deployment's three CES");
+                "the lab CA advertised with this deployment's four CES");
+        assertEquals(
+                List.of("false", "false", "false", "true"),
+                texts(doc, "//x:cA/x:uris/x:cAURI/x:renewalOnly"),
+                "the fourth is the key-based renewal CES");
         assertFalse(eval(doc, "//x:cA/x:certificate").isBlank());
         return doc;
     }

@@ -8,8 +8,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,6 +86,56 @@ class EnrollClientIT {
         assertEquals(6, code, e);
         assertTrue(e.contains("ENR0306 " + TestServer.https(CEP) + " refused the credentials"), e);
         assertTrue(e.contains("FailedAuthentication"), e);
+    }
+
+    /**
+     * Renewal in enrollment-agent mode (the tier's acting mode): the CES sends alice's renewal as a
+     * renewal on behalf of the old certificate's subject ([MS-WCCE] 3.2.2.6.2.1.2.4, CR_IN_ROBO),
+     * so the lab CA issues it to alice, not to the connector's account svc-ces.
+     */
+    @Test
+    void aliceRenewsHerCertificateOverUsernamePasswordAndGetsHerSubject() throws Exception {
+        String old = dir.resolve("alice").toString();
+        int code = enroll(
+                "request",
+                "--cep",
+                TestServer.https(CEP).toString(),
+                "--user",
+                "alice",
+                "--template",
+                "User",
+                "--out",
+                old);
+        assertEquals(0, code, out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8));
+        X509Certificate first = certificate(Path.of(old + ".crt"));
+        out.reset();
+
+        String renewed = dir.resolve("alice-renewed").toString();
+        code = enroll(
+                "renew",
+                "--cep",
+                TestServer.https(CEP).toString(),
+                "--user",
+                "alice",
+                "--cert",
+                old + ".crt",
+                "--key",
+                old + ".key",
+                "--out",
+                renewed);
+
+        String o = out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, code, o + err.toString(StandardCharsets.UTF_8));
+        X509Certificate second = certificate(Path.of(renewed + ".crt"));
+        assertEquals(first.getSubjectX500Principal(), second.getSubjectX500Principal(), o);
+        assertTrue(second.getSubjectX500Principal().getName().contains("CN=Alice Archer,CN=Users"), o);
+        assertTrue(!first.getSerialNumber().equals(second.getSerialNumber()), o);
+    }
+
+    private static X509Certificate certificate(Path pem) throws Exception {
+        try (InputStream in = Files.newInputStream(pem)) {
+            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+        }
     }
 
     private int enroll(String... args) throws IOException {

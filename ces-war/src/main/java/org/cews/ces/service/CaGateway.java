@@ -12,9 +12,9 @@ import org.cews.wcce.api.EnrollmentResult;
 /**
  * Acts toward the CA for a caller, as {@link ActingMode} says (docs/WSTEP.md §7): in
  * enrollment-agent mode as the connector's own account, signing new requests on the caller's
- * behalf; in impersonation mode as the caller (S4U). Renewals go as they are, and only as the
- * caller: the service refuses them where the CA would see the connector's account (docs/WSTEP.md
- * §6), until the on-behalf-of renewal of [MS-WCCE] 3.2.2.6.2.1.2.4 is implemented.
+ * behalf; in impersonation mode as the caller (S4U). A renewal goes as it is where the CA sees the
+ * caller, and as a renewal on behalf of its old certificate's subject ([MS-WCCE] 3.2.2.6.2.1.2.4)
+ * where the CA sees the connector's account (docs/WSTEP.md §6).
  */
 final class CaGateway {
 
@@ -31,11 +31,26 @@ final class CaGateway {
     }
 
     EnrollmentResult submit(CallerIdentity caller, EnrollmentRequest request, boolean renewal) throws CaException {
-        EnrollmentRequest sent = mode == ActingMode.ENROLLMENT_AGENT
-                        && !renewal
-                        && caller.account().isPresent()
+        return send(caller, toSend(caller, request, renewal));
+    }
+
+    /**
+     * What goes to the CA: a renewal the CA would otherwise take for the connector's own (the
+     * connector's account calls: enrollment-agent mode, or a caller with no mapped account) is
+     * marked as a renewal on behalf of its old certificate's subject ([MS-WCCE] 3.2.2.6.2.1.2.4,
+     * CR_IN_ROBO), so the CA issues to that subject; a new request in enrollment-agent mode is
+     * signed by the agent on the caller's behalf; anything else goes as it is.
+     */
+    EnrollmentRequest toSend(CallerIdentity caller, EnrollmentRequest request, boolean renewal) {
+        if (renewal) {
+            return actsAsCaller(caller) ? request : request.renewingOnBehalf();
+        }
+        return mode == ActingMode.ENROLLMENT_AGENT && caller.account().isPresent()
                 ? request.onBehalfOf(caller.account().get().ntName())
                 : request;
+    }
+
+    private EnrollmentResult send(CallerIdentity caller, EnrollmentRequest sent) throws CaException {
         CaConnection connection = connection(caller);
         EnrollmentResult result;
         try {

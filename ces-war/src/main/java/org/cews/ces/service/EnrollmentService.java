@@ -118,12 +118,6 @@ public final class EnrollmentService {
             throw Refusal.of(e);
         }
         trace.ca = ca.caName();
-        if (checked.renewal() && !ca.actsAsCaller(call.caller())) {
-            // Sent as the connector's account, the CA would take that account for the requester and
-            // issue the renewal to it (seen on the lab CA); the on-behalf-of renewal of [MS-WCCE]
-            // 3.2.2.6.2.1.2.4 (dwFlags 0x00200000) is what would carry the old subject instead.
-            throw new Refusal(HResult.ERROR_NOT_SUPPORTED, CesMessage.CES0316);
-        }
         try {
             return answer(call, ca.submit(call.caller(), checked.request(), checked.renewal()), trace);
         } catch (CaException e) {

@@ -32,6 +32,7 @@ import org.cews.policy.ldap.PolicySnapshot;
 import org.cews.soap.auth.AuthMode;
 import org.cews.soap.auth.CallerIdentity;
 import org.cews.wcce.api.CaException;
+import org.cews.wcce.api.EnrollmentRequest;
 import org.cews.wcce.api.EnrollmentResult;
 import org.cews.wcce.api.RequestFormat;
 import org.junit.jupiter.api.BeforeAll;
@@ -506,18 +507,37 @@ class EnrollmentServiceTest {
         assertEquals("LabUserV2", fake.submitted.get(0).attributes().get("CertificateTemplate"));
     }
 
-    /** Sent as the connector's account, the lab CA issued alice's renewal to svc-ces (seen on run.sh). */
+    /**
+     * Sent plainly as the connector's account, the lab CA issued alice's renewal to svc-ces (seen on
+     * run.sh): the renewal goes unsigned by the agent, with CR_IN_ROBO, so the CA issues to the old
+     * certificate's subject ([MS-WCCE] 3.2.2.6.2.1.2.4).
+     */
     @Test
-    void renewalInEnrollmentAgentModeIsRefusedAndNothingReachesTheCa() throws Exception {
+    void renewalInEnrollmentAgentModeGoesAsARenewalOnBehalfOfTheOldSubject() throws Exception {
         KeyPair oldKey = TestPki.rsa(3);
         X509Certificate old = oldCertificate("LabUserV2", oldKey, NOW.plus(Duration.ofDays(30)));
+        fake.submit = r -> issuedResult(41);
         Outcome o = call(
                 service(ActingMode.ENROLLMENT_AGENT),
                 LabPolicy.alice(AuthMode.KERBEROS),
                 false,
                 issue(renewal(old, oldKey)));
-        assertEquals(HResult.ERROR_NOT_SUPPORTED.signed(), errorCode(o));
-        assertFalse(fake.reached());
+        assertInstanceOf(Outcome.Answer.class, o);
+        assertEquals(1, fake.submitted.size());
+        EnrollmentRequest sent = fake.submitted.get(0);
+        assertTrue(sent.renewalOnBehalf());
+        assertFalse(sent.isOnBehalfOf());
+        assertEquals(RequestFormat.CMS, sent.format());
+        assertEquals("LabUserV2", sent.attributes().get("CertificateTemplate"));
+    }
+
+    @Test
+    void renewalWhereTheCaSeesTheCallerHasNoRenewalOnBehalfFlag() throws Exception {
+        KeyPair oldKey = TestPki.rsa(3);
+        X509Certificate old = oldCertificate("LabUserV2", oldKey, NOW.plus(Duration.ofDays(30)));
+        fake.submit = r -> issuedResult(42);
+        call(service(ActingMode.IMPERSONATION), LabPolicy.alice(AuthMode.KERBEROS), false, issue(renewal(old, oldKey)));
+        assertFalse(fake.submitted.get(0).renewalOnBehalf());
     }
 
     @Test
@@ -538,16 +558,20 @@ class EnrollmentServiceTest {
     }
 
     /**
-     * A certificate holder that maps to no account could only be renewed as the connector's account,
-     * which the CA would issue to: refused until renewal on behalf of another subject exists.
+     * A certificate holder that maps to no account is renewed as the connector's account, so the
+     * renewal carries CR_IN_ROBO: the CA takes the signing key for the authentication
+     * ([MS-WCCE] 3.2.2.6.2.1.2.4).
      */
     @Test
-    void keyBasedRenewalByAnUnmappedCertificateHolderIsRefusedForNow() throws Exception {
+    void keyBasedRenewalByAnUnmappedCertificateHolderGoesAsARenewalOnBehalf() throws Exception {
         KeyPair oldKey = TestPki.rsa(3);
         X509Certificate old = oldCertificate("LabKeyBasedRenewal", oldKey, NOW.plus(Duration.ofDays(30)));
+        fake.submit = r -> issuedResult(43);
         Outcome o = call(service(ActingMode.IMPERSONATION), unmapped(old), true, issue(renewal(old, oldKey)));
-        assertEquals(HResult.ERROR_NOT_SUPPORTED.signed(), errorCode(o));
-        assertFalse(fake.reached());
+        assertInstanceOf(Outcome.Answer.class, o);
+        assertEquals(1, fake.submitted.size());
+        assertTrue(fake.submitted.get(0).renewalOnBehalf());
+        assertFalse(fake.submitted.get(0).isOnBehalfOf());
         assertTrue(
                 onlyAudit().line().contains("auth=Certificate/KeyBasedRenewal"),
                 onlyAudit().line());

@@ -33,7 +33,10 @@ public final class CertSrvErrors {
     public static final HResult CERTSRV_E_BAD_RENEWAL_CERT_ATTRIBUTE = new HResult(0x8009400E);
     /** [MS-WCCE] 3.2.2.6.2.1.4.5.7: the template requires key archival; the lab CA archives nothing. */
     public static final HResult CERTSRV_E_ARCHIVED_KEY_REQUIRED = new HResult(0x80094804);
-    /** On behalf of another subject, but the template asks for no signature (certsrv.h text). */
+    /**
+     * The request is on behalf of a subject other than the caller (certsrv.h text): also a plain
+     * renewal of another account's certificate, which [MS-WCCE] 3.2.2.6.2.1.2.4 wants flagged.
+     */
     public static final HResult CERTSRV_E_BAD_RENEWAL_SUBJECT = new HResult(0x80094806);
     /** [MS-WCCE] 3.2.2.6.2.1.4.5.1: RA signatures required, none present. */
     public static final HResult CERTSRV_E_SIGNATURE_POLICY_REQUIRED = new HResult(0x80094809);

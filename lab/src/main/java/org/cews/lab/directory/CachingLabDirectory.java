@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import org.cews.policy.acl.Sid;
 import org.cews.policy.cache.PolicyCache;
 import org.cews.policy.cache.PolicyUnavailableException;
 import org.cews.policy.ldap.DirectoryException;
@@ -99,6 +100,12 @@ public final class CachingLabDirectory implements LabDirectory, AutoCloseable {
         Optional<LabAccount> account = directory.account(caller);
         accounts.put(caller, new Account(now, account));
         return account;
+    }
+
+    /** Not kept: a renewal on behalf of another subject is rare enough to read each time. */
+    @Override
+    public Optional<LabAccount> account(Sid sid) throws DirectoryException {
+        return directory.account(sid);
     }
 
     /**

@@ -9,6 +9,7 @@ import com.unboundid.ldap.sdk.SearchScope;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.cews.policy.acl.Sid;
 import org.cews.policy.ldap.AccountSids;
 import org.cews.policy.ldap.AdPolicyReader;
 import org.cews.policy.ldap.DirectoryConnector;
@@ -71,6 +72,16 @@ public final class LdapLabDirectory implements LabDirectory {
                 value(entry, "mail"),
                 value(entry, AdAttributes.DNS_HOST_NAME),
                 value(entry, AdAttributes.DISPLAY_NAME)));
+    }
+
+    /** By objectSid: its sAMAccountName, then the account as {@link #account(RpcPrincipal)} reads it. */
+    @Override
+    public Optional<LabAccount> account(Sid sid) throws DirectoryException {
+        Optional<String> sam = reader.accountName(sid);
+        if (sam.isEmpty()) {
+            return Optional.empty();
+        }
+        return account(new RpcPrincipal(sam.get(), "")).filter(a -> a.sid().equals(sid));
     }
 
     private SearchResultEntry read(String dn) throws DirectoryException {

@@ -20,6 +20,9 @@ import org.bouncycastle.cert.X509CertificateHolder;
 import org.cews.lab.ca.Envelopes.Signer;
 import org.cews.policy.fixtures.LabForest;
 import org.cews.wcce.msicpr.HResult;
+import org.cews.wcce.msicpr.RequestFlag;
+import org.cews.wcce.msicpr.RequestFlags;
+import org.cews.wcce.msicpr.RequestType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -112,11 +115,66 @@ class RenewalTest {
         refused(ca.process(submit("", cms), ALICE), CertSrvErrors.CERT_E_UNTRUSTEDROOT);
     }
 
-    @Test
-    void withoutKeyBasedRenewalTheEnrollCheckStillApplies() throws Exception {
-        byte[] cms = Envelopes.cms(
+    static final RequestFlags ROBO = RequestFlags.of(RequestType.PKCS7, RequestFlag.ROBO_RENEWAL);
+
+    static byte[] aliceRenewal() throws Exception {
+        return Envelopes.cms(
                 renewalOf(oldCert, USER_V2_OID, 3), List.of(Signer.of(oldCert, oldKey.getPrivate())), List.of(oldCert));
-        refused(ca.process(submit("", cms), BOB), HResult.CERTSRV_E_TEMPLATE_DENIED);
+    }
+
+    /**
+     * Before CR_IN_ROBO existed here, the lab issued alice's renewal, sent by carol (who may enroll
+     * on LabUserV2), to carol. bob may not enroll, and is refused for the subject all the same.
+     */
+    @Test
+    void aRenewalByAnotherCallerWithoutTheFlagIsRefused() throws Exception {
+        refused(ca.process(submit("", aliceRenewal()), CAROL), CertSrvErrors.CERTSRV_E_BAD_RENEWAL_SUBJECT);
+        refused(ca.process(submit("", aliceRenewal()), BOB), CertSrvErrors.CERTSRV_E_BAD_RENEWAL_SUBJECT);
+    }
+
+    /**
+     * [MS-WCCE] 3.2.2.6.2.1.2.4: bob (who may not enroll on LabUserV2) sends alice's renewal with
+     * CR_IN_ROBO; the signature authenticates it, and alice gets it: her subject and SID.
+     */
+    @Test
+    void aRenewalOnBehalfOfTheOldSubjectIsIssuedToThatSubject() throws Exception {
+        X509CertificateHolder renewed = issued(ca.process(submit(ROBO, "", aliceRenewal()), BOB));
+        assertEquals(oldCert.getSubject(), renewed.getSubject());
+        assertEquals(
+                oldCert.getExtension(MsOids.NTDS_CA_SECURITY_EXT).getExtnValue(),
+                renewed.getExtension(MsOids.NTDS_CA_SECURITY_EXT).getExtnValue(),
+                "alice's SID, not bob's");
+        assertEquals(
+                GeneralNames.fromExtensions(oldCert.getExtensions(), Extension.subjectAlternativeName),
+                GeneralNames.fromExtensions(renewed.getExtensions(), Extension.subjectAlternativeName));
+    }
+
+    @Test
+    void aRenewalOnBehalfSignedWithAnotherKeyIsBadSignature() throws Exception {
+        byte[] cms = Envelopes.cms(
+                renewalOf(oldCert, USER_V2_OID, 3),
+                List.of(Signer.of(oldCert, TestKeys.rsa("thief", 2048).getPrivate())),
+                List.of(oldCert));
+        refused(ca.process(submit(ROBO, "", cms), BOB), CertSrvErrors.NTE_BAD_SIGNATURE);
+    }
+
+    @Test
+    void theFlagOnARequestThatIsNoRenewalIsRefused() throws Exception {
+        byte[] pkcs10 = Csr.of(TestKeys.rsa("alice-new", 2048))
+                .templateOid(USER_V2_OID, 100, 3)
+                .der();
+        refused(
+                ca.process(submit(RequestFlags.of(RequestType.PKCS10, RequestFlag.ROBO_RENEWAL), "", pkcs10), BOB),
+                CertSrvErrors.CERTSRV_E_BAD_RENEWAL_CERT_ATTRIBUTE);
+    }
+
+    @Test
+    void aRenewalOnBehalfOfAForeignCertificateIsUntrusted() throws Exception {
+        KeyPair key = TestKeys.rsa("foreign", 2048);
+        X509CertificateHolder foreign = ForeignCertificates.selfSigned(key, "CN=alice", KeyPurposeId.id_kp_clientAuth);
+        byte[] cms = Envelopes.cms(
+                renewalOf(foreign, USER_V2_OID, 3), List.of(Signer.of(foreign, key.getPrivate())), List.of(foreign));
+        refused(ca.process(submit(ROBO, "", cms), BOB), CertSrvErrors.CERT_E_UNTRUSTEDROOT);
     }
 
     /** WEB01$ enrolls for LabKeyBasedRenewal with the RA signature of its Machine certificate. */
@@ -138,18 +196,35 @@ class RenewalTest {
     void keyBasedRenewalIssuesToACallerWithoutEnroll() throws Exception {
         KeyPair kbrKey = TestKeys.rsa("web01-kbr", 2048);
         X509CertificateHolder kbr = keyBasedCertificate(kbrKey);
-        byte[] pkcs10 = Csr.of(TestKeys.rsa("web01-kbr-2", 2048))
-                .subject("CN=web01.lab.example")
-                .templateOid(KBR_OID, 100, 4)
-                .renewal(kbr)
-                .der();
-        byte[] cms = Envelopes.cms(pkcs10, List.of(Signer.of(kbr, kbrKey.getPrivate())), List.of(kbr));
+        byte[] cms = keyBasedRenewal(kbr, kbrKey);
         X509CertificateHolder renewed = issued(ca.process(submit("", cms), CAROL));
         assertEquals("CN=web01.lab.example", renewed.getSubject().toString());
         assertEquals(
                 GeneralNames.fromExtensions(kbr.getExtensions(), Extension.subjectAlternativeName),
                 GeneralNames.fromExtensions(renewed.getExtensions(), Extension.subjectAlternativeName),
                 "the old SAN carries over (the renewal request has none)");
+    }
+
+    /** A renewal of WEB01$'s LabKeyBasedRenewal certificate, same subject, new key. */
+    static byte[] keyBasedRenewal() throws Exception {
+        KeyPair kbrKey = TestKeys.rsa("web01-kbr", 2048);
+        return keyBasedRenewal(keyBasedCertificate(kbrKey), kbrKey);
+    }
+
+    static byte[] keyBasedRenewal(X509CertificateHolder kbr, KeyPair kbrKey) throws Exception {
+        byte[] pkcs10 = Csr.of(TestKeys.rsa("web01-kbr-2", 2048))
+                .subject("CN=web01.lab.example")
+                .templateOid(KBR_OID, 100, 4)
+                .renewal(kbr)
+                .der();
+        return Envelopes.cms(pkcs10, List.of(Signer.of(kbr, kbrKey.getPrivate())), List.of(kbr));
+    }
+
+    /** The CES's way for a certificate holder with no account: CR_IN_ROBO, the signature authenticates. */
+    @Test
+    void keyBasedRenewalOnBehalfIssues() throws Exception {
+        X509CertificateHolder renewed = issued(ca.process(submit(ROBO, "", keyBasedRenewal()), CAROL));
+        assertEquals("CN=web01.lab.example", renewed.getSubject().toString());
     }
 
     @Test

@@ -36,6 +36,11 @@ class RobustnessTest {
         public Optional<LabAccount> account(RpcPrincipal caller) throws DirectoryException {
             throw new DirectoryException("no domain controller usable");
         }
+
+        @Override
+        public Optional<LabAccount> account(org.cews.policy.acl.Sid sid) throws DirectoryException {
+            throw new DirectoryException("no domain controller usable");
+        }
     };
 
     static EnterpriseLabCa caOver(LabDirectory directory, Path state) throws Exception {

@@ -196,6 +196,15 @@ class CachingLabDirectoryTest {
         }
 
         @Override
+        public Optional<LabAccount> account(org.cews.policy.acl.Sid sid) throws DirectoryException {
+            reads.add("account");
+            if (down.get()) {
+                throw new DirectoryException("no domain controller usable");
+            }
+            return directory.account(sid);
+        }
+
+        @Override
         public Optional<LabAccount> account(RpcPrincipal caller) throws DirectoryException {
             reads.add("account");
             if (down.get()) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.cert.X509CertificateHolder;
 import org.cews.lab.ca.CertSrvErrors;
 import org.cews.lab.ca.issue.CaIdentity;
 import org.cews.lab.ca.request.ParsedRequest;
@@ -38,8 +39,14 @@ import org.cews.wcce.msrpce.RpcPrincipal;
  *       approves the re-enrollment.
  * </ol>
  *
- * Renewal on behalf of others (CR_IN_ROBO, 3.2.2.6.2.1.2.4) is switched off on the lab CA
- * (Config_CA_Allow_RenewOnBehalfOf_Requests false), which the spec answers with a nonzero error.
+ * Renewal on behalf of others (CR_IN_ROBO, [MS-WCCE] 3.2.2.6.2.1.2.4) is accepted
+ * (Config_CA_Allow_RenewOnBehalfOf_Requests true): the renewal's signature, checked by {@link
+ * RenewalRules}, authenticates it; the end entity of the old certificate ({@link RenewalSubject})
+ * takes the caller's place for everything after the template: Enroll, names, SID extension. A key-
+ * based renewal whose certificate names no account goes on with the names of the request and the
+ * old certificate, as a key-based renewal does anyway. Without the flag, a renewal of a certificate
+ * whose end entity is not the caller is refused (CERTSRV_E_BAD_RENEWAL_SUBJECT): the lab would
+ * otherwise issue it to the caller.
  */
 public final class EnterprisePolicy {
 
@@ -65,18 +72,21 @@ public final class EnterprisePolicy {
             ParsedRequest request = in.request();
             CertificateTemplate t = TemplateResolver.resolve(templateIds(in), policy, service);
             template = Optional.of(t.cn());
-            if (in.flags().has(RequestFlag.ROBO_RENEWAL)) {
-                throw new PolicyDenied(
-                        CertSrvErrors.CERTSRV_E_BAD_RENEWAL_SUBJECT,
-                        "Renewal on behalf of another subject (CR_IN_ROBO) is disabled on this CA.");
+            boolean robo = in.flags().has(RequestFlag.ROBO_RENEWAL);
+            Optional<EndEntity> owner = robo ? renewalOwner(request) : Optional.empty();
+            EndEntity caller = owner.orElse(in.caller());
+            RenewalFacts renewal = RenewalRules.check(request, t, policy, ca, clock.instant(), caller);
+            if (robo) {
+                requireRenewalOnBehalf(owner, renewal, service);
+            } else if (renewal.isRenewal()) {
+                RenewalSubject.requireCallerOwns(renewal.oldCertificate().get(), in.caller());
             }
-            RenewalFacts renewal = RenewalRules.check(request, t, policy, ca, clock.instant(), in.caller());
             Optional<String> onBehalfOf = request.requesterName();
             SignatureRules.check(request, t, onBehalfOf.isPresent(), renewal, ca, clock.instant());
-            EndEntity subject = onBehalfOf.isPresent() ? lookup(onBehalfOf.get()) : in.caller();
+            EndEntity subject = onBehalfOf.isPresent() ? lookup(onBehalfOf.get()) : caller;
             requester = Optional.of(subject);
             if (!renewal.keyBased()) {
-                Permissions.requireTemplateEnroll(t, in.caller());
+                Permissions.requireTemplateEnroll(t, caller);
             }
             if (onBehalfOf.isPresent()) {
                 Permissions.requireTemplateEnroll(t, subject);
@@ -96,6 +106,37 @@ public final class EnterprisePolicy {
             return pend ? new PolicyOutcome.Pend(order) : new PolicyOutcome.Issue(order);
         } catch (PolicyDenied d) {
             return new PolicyOutcome.Deny(d.code(), d.getMessage(), template, requester);
+        }
+    }
+
+    /**
+     * The end entity of the certificate a CR_IN_ROBO request renews, if it names one; not looked up
+     * for a certificate of another CA, which {@link RenewalRules} refuses.
+     */
+    private Optional<EndEntity> renewalOwner(ParsedRequest request) throws PolicyDenied {
+        if (request.renewalCertificate().isEmpty()) {
+            throw new PolicyDenied(
+                    CertSrvErrors.CERTSRV_E_BAD_RENEWAL_CERT_ATTRIBUTE,
+                    "CR_IN_ROBO is set, and the request is not a renewal (no szOID_RENEWAL_CERTIFICATE in a"
+                            + " signed CMS).");
+        }
+        X509CertificateHolder old = request.renewalCertificate().get();
+        return ca.issued(old) ? RenewalSubject.identify(old, directory) : Optional.empty();
+    }
+
+    /**
+     * [MS-WCCE] 3.2.2.6.2.1.2.4: the end entity must be identified (a key-based renewal, whose
+     * names come from the request and the old certificate, needs none) and may enroll on this CA.
+     */
+    private static void requireRenewalOnBehalf(
+            Optional<EndEntity> owner, RenewalFacts renewal, EnrollmentService service) throws PolicyDenied {
+        if (owner.isPresent()) {
+            Permissions.requireCaEnroll(service, owner.get());
+        } else if (!renewal.keyBased()) {
+            throw new PolicyDenied(
+                    CertSrvErrors.CERTSRV_E_BAD_RENEWAL_SUBJECT,
+                    "The certificate being renewed on behalf of its subject names no account (no SID extension,"
+                            + " no UPN).");
         }
     }
 

@@ -14,10 +14,23 @@ import java.util.Map;
  * PKCS#10 and the {@code requestername} pair ([MS-WCCE] 3.1.1.4.3.3.3), which the CA uses to build
  * the subject. The CA sees the connector's account as the caller and the requester as the subject.
  *
+ * <p>Renewal on behalf of another subject ([MS-WCCE] 3.2.2.6.2.1.2.4, docs/WSTEP.md §6): {@link
+ * #renewingOnBehalf()} marks a renewal (a CMS signed with the old certificate's key) that the
+ * connector submits with CR_IN_ROBO (0x00200000) in dwFlags. The CA then takes the key that signed
+ * the renewal as its authentication and processes the request as if the old certificate's end
+ * entity had called, whoever the connector's account is. Such a request is not signed by the
+ * enrollment agent: the two marks exclude each other.
+ *
  * @param onBehalfOf the requester, {@code DOMAIN\account}, or {@code null} for a request as it is
+ * @param renewalOnBehalf whether the request is a renewal on behalf of its old certificate's subject
  */
 public record EnrollmentRequest(
-        RequestFormat format, byte[] request, Map<String, String> attributes, boolean fullResponse, String onBehalfOf) {
+        RequestFormat format,
+        byte[] request,
+        Map<String, String> attributes,
+        boolean fullResponse,
+        String onBehalfOf,
+        boolean renewalOnBehalf) {
 
     public EnrollmentRequest {
         if (format == null || request == null || request.length == 0) {
@@ -38,12 +51,26 @@ public record EnrollmentRequest(
             throw new IllegalArgumentException("requester name (expected: DOMAIN\\user, actual: "
                     + onBehalfOf.replaceAll("\\p{Cntrl}", "?") + ")");
         }
+        if (onBehalfOf != null && renewalOnBehalf) {
+            throw new IllegalArgumentException(
+                    "a renewal on behalf of another subject is authenticated by its own signature, not by the enrollment agent");
+        }
+    }
+
+    /** A request the connector submits as it is, or signs on behalf of {@code onBehalfOf}. */
+    public EnrollmentRequest(
+            RequestFormat format,
+            byte[] request,
+            Map<String, String> attributes,
+            boolean fullResponse,
+            String onBehalfOf) {
+        this(format, request, attributes, fullResponse, onBehalfOf, false);
     }
 
     /** A request the connector submits as it is. */
     public EnrollmentRequest(
             RequestFormat format, byte[] request, Map<String, String> attributes, boolean fullResponse) {
-        this(format, request, attributes, fullResponse, null);
+        this(format, request, attributes, fullResponse, null, false);
     }
 
     /**
@@ -52,7 +79,16 @@ public record EnrollmentRequest(
      * requestername). The request itself must then be a PKCS#10, or a CMS or CMC around one.
      */
     public EnrollmentRequest onBehalfOf(String requesterName) {
-        return new EnrollmentRequest(format, request, attributes, fullResponse, requesterName);
+        return new EnrollmentRequest(format, request, attributes, fullResponse, requesterName, false);
+    }
+
+    /**
+     * The same request, a renewal signed with the old certificate's key, to be submitted with
+     * CR_IN_ROBO ([MS-WCCE] 3.2.2.6.2.1.2.4): the CA issues to the old certificate's subject, not to
+     * the connector's account.
+     */
+    public EnrollmentRequest renewingOnBehalf() {
+        return new EnrollmentRequest(format, request, attributes, fullResponse, null, true);
     }
 
     /** Whether the connector must sign this request as an enrollment agent before it goes to the CA. */

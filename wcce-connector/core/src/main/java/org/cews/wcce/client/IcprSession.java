@@ -104,10 +104,24 @@ public final class IcprSession implements Closeable {
             throw new CaException("a request on behalf of " + request.onBehalfOf()
                     + " must be signed by the enrollment agent before it is submitted");
         }
-        RequestFlags flags = request.fullResponse()
-                ? RequestFlags.of(new RequestType(request.format().requestType()), RequestFlag.FULL_RESPONSE)
-                : RequestFlags.of(new RequestType(request.format().requestType()));
-        return call(CertServerRequest.submit(flags, ca.caName(), request.attributeString(), request.request()));
+        return call(CertServerRequest.submit(
+                submitFlags(request), ca.caName(), request.attributeString(), request.request()));
+    }
+
+    /**
+     * [MS-WCCE] 3.2.1.4.3.1.1 dwFlags of a submission: the request type, CR_IN_FULLRESPONSE for a
+     * CMC full PKI response, CR_IN_ROBO for a renewal on behalf of its old certificate's subject
+     * ([MS-WCCE] 3.2.2.6.2.1.2.4).
+     */
+    static RequestFlags submitFlags(EnrollmentRequest request) {
+        java.util.List<RequestFlag> flags = new java.util.ArrayList<>();
+        if (request.fullResponse()) {
+            flags.add(RequestFlag.FULL_RESPONSE);
+        }
+        if (request.renewalOnBehalf()) {
+            flags.add(RequestFlag.ROBO_RENEWAL);
+        }
+        return RequestFlags.of(new RequestType(request.format().requestType()), flags.toArray(RequestFlag[]::new));
     }
 
     public EnrollmentResult retrieve(int requestId, boolean fullResponse) throws CaException {
