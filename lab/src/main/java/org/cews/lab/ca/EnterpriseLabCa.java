@@ -21,7 +21,7 @@ import org.cews.policy.ldap.DirectoryException;
 import org.cews.wcce.msicpr.CertServerRequest;
 import org.cews.wcce.msicpr.CertServerRequestResponse;
 import org.cews.wcce.msicpr.HResult;
-import org.cews.wcce.msrpce.RpcPrincipal;
+import org.cews.wcce.server.msrpce.RpcPrincipal;
 
 /**
  * The lab's AD CS enterprise CA: [MS-WCCE] 3.2.1.4.2.1 ICertRequestD::Request as [MS-ICPR]

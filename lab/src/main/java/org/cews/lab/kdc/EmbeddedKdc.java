@@ -11,7 +11,7 @@ import org.apache.kerby.kerberos.kerb.server.SimpleKdcServer;
 import org.cews.lab.LabAccounts;
 import org.cews.lab.LabRealm;
 import org.cews.lab.rpc.ServiceKeytab;
-import org.cews.wcce.kerberos.ServiceKeys;
+import org.cews.wcce.server.kerberos.ServiceKeys;
 
 /**
  * The lab's KDC (RFC 4120): Apache Kerby's SimpleKdcServer on 127.0.0.1, realm LAB.EXAMPLE, TCP

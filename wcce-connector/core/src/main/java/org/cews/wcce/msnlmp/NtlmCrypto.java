@@ -12,11 +12,11 @@ import javax.crypto.spec.SecretKeySpec;
  * mandatory in every JDK; ARCFOUR is in the SunJCE provider of OpenJDK. A missing algorithm is a
  * broken platform, not bad input, hence the unchecked exception.
  */
-final class NtlmCrypto {
+public final class NtlmCrypto {
 
     private NtlmCrypto() {}
 
-    static byte[] hmacMd5(byte[] key, byte[]... parts) {
+    public static byte[] hmacMd5(byte[] key, byte[]... parts) {
         Mac mac = hmacMd5(key);
         for (byte[] p : parts) {
             mac.update(p);
@@ -25,7 +25,7 @@ final class NtlmCrypto {
     }
 
     /** An HMAC_MD5 keyed with {@code key}, reusable: every {@code doFinal} starts it afresh. */
-    static Mac hmacMd5(byte[] key) {
+    public static Mac hmacMd5(byte[] key) {
         try {
             Mac mac = Mac.getInstance("HmacMD5");
             mac.init(new SecretKeySpec(key, "HmacMD5"));
@@ -35,7 +35,7 @@ final class NtlmCrypto {
         }
     }
 
-    static byte[] md5(byte[]... parts) {
+    public static byte[] md5(byte[]... parts) {
         try {
             MessageDigest md = MessageDigest.getInstance("MD5");
             for (byte[] p : parts) {
@@ -48,12 +48,12 @@ final class NtlmCrypto {
     }
 
     /** RC4K(key, data): a fresh RC4 keyed with {@code key} applied to {@code data}. */
-    static byte[] rc4k(byte[] key, byte[] data) {
+    public static byte[] rc4k(byte[] key, byte[] data) {
         return rc4(key).update(data);
     }
 
     /** An RC4 handle: every {@code update} continues the same keystream. */
-    static Cipher rc4(byte[] key) {
+    public static Cipher rc4(byte[] key) {
         try {
             Cipher c = Cipher.getInstance("ARCFOUR");
             c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "ARCFOUR"));
@@ -64,7 +64,7 @@ final class NtlmCrypto {
     }
 
     /** Compares in time independent of where the arrays differ. */
-    static boolean same(byte[] a, byte[] b) {
+    public static boolean same(byte[] a, byte[] b) {
         return MessageDigest.isEqual(a, b);
     }
 }
