@@ -67,7 +67,7 @@ public final class BoundedDer {
                     return;
                 }
                 if (single && !first) {
-                    throw malformed(pos, "one value", (end - pos) + " octets after it");
+                    throw malformed(pos, "one value", (end - pos) + " octets after the value");
                 }
                 first = false;
             }

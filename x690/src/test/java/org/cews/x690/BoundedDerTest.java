@@ -147,7 +147,7 @@ class BoundedDerTest {
                 DerException.Reason.MALFORMED,
                 refused(hex("30850101010101"), DER_64).reason());
         DerException after = refused(hex("300000"), DER_64);
-        assertEquals("one value, actual: 1 octets after it", after.detail());
+        assertEquals("one value, actual: 1 octets after the value", after.detail());
         assertEquals(2, after.offset());
     }
 

@@ -9,8 +9,11 @@ import java.util.Arrays;
 import org.cews.lab.ca.CertSrvErrors;
 import org.junit.jupiter.api.Test;
 
-/** The size and nesting bounds on client DER, at their edges, in BER's forms, and on cut input. */
-class BoundedDerTest {
+/**
+ * The lab's size and nesting bounds on client DER (the shared reader with the lab's limits), at
+ * their edges, in BER's forms, and on cut input.
+ */
+class RequestBoundsTest {
 
     /** {@code depth} nested SEQUENCEs with definite lengths. */
     static byte[] definite(int depth) {
@@ -38,20 +41,20 @@ class BoundedDerTest {
     }
 
     static RequestRejected refused(byte[] der) {
-        return assertThrows(RequestRejected.class, () -> BoundedDer.check(der, "request"));
+        return assertThrows(RequestRejected.class, () -> RequestBounds.check(der, "request"));
     }
 
     @Test
     void sixtyFourLevelsPassSixtyFiveDoNot() {
-        assertDoesNotThrow(() -> BoundedDer.check(definite(BoundedDer.MAX_DEPTH), "request"));
-        RequestRejected e = refused(definite(BoundedDer.MAX_DEPTH + 1));
+        assertDoesNotThrow(() -> RequestBounds.check(definite(RequestBounds.MAX_DEPTH), "request"));
+        RequestRejected e = refused(definite(RequestBounds.MAX_DEPTH + 1));
         assertEquals(CertSrvErrors.CRYPT_E_ASN1_LARGE, e.code());
-        assertEquals("request nesting (expected: <= 64 levels, actual: more)", e.getMessage());
+        assertEquals("X6900102 request nesting (expected: at most 64 levels, actual: more)", e.getMessage());
     }
 
     @Test
     void indefiniteLengthsCountToo() {
-        assertDoesNotThrow(() -> BoundedDer.check(indefinite(BoundedDer.MAX_DEPTH), "request"));
+        assertDoesNotThrow(() -> RequestBounds.check(indefinite(RequestBounds.MAX_DEPTH), "request"));
         assertEquals(
                 CertSrvErrors.CRYPT_E_ASN1_LARGE, refused(indefinite(1_000)).code());
     }
@@ -79,10 +82,10 @@ class BoundedDerTest {
 
     @Test
     void tooLongIsRefusedBeforeAnyWalk() {
-        byte[] der = new byte[BoundedDer.MAX_LENGTH + 1];
+        byte[] der = new byte[RequestBounds.MAX_LENGTH + 1];
         RequestRejected e = refused(der);
         assertEquals(CertSrvErrors.CRYPT_E_ASN1_LARGE, e.code());
-        assertEquals("request length (expected: <= 262144 bytes, actual: 262145)", e.getMessage());
+        assertEquals("X6900101 request length (expected: at most 262144 octets, actual: 262145)", e.getMessage());
     }
 
     @Test
@@ -90,9 +93,9 @@ class BoundedDerTest {
         byte[] der = definite(50);
         for (int n = 0; n <= der.length; n++) {
             byte[] cut = Arrays.copyOf(der, n);
-            assertDoesNotThrow(() -> BoundedDer.check(cut, "request"), "cut at " + n);
+            assertDoesNotThrow(() -> RequestBounds.check(cut, "request"), "cut at " + n);
         }
-        assertDoesNotThrow(() -> BoundedDer.check(new byte[] {0x3F, (byte) 0x81, 0x01, 0x00}, "request"));
-        assertDoesNotThrow(() -> BoundedDer.check(new byte[] {0x1F, (byte) 0xFF, (byte) 0xFF}, "request"));
+        assertDoesNotThrow(() -> RequestBounds.check(new byte[] {0x3F, (byte) 0x81, 0x01, 0x00}, "request"));
+        assertDoesNotThrow(() -> RequestBounds.check(new byte[] {0x1F, (byte) 0xFF, (byte) 0xFF}, "request"));
     }
 }
