@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
@@ -19,34 +18,16 @@ class BoundedDerTest {
     static final DerLimits BER_64 = new DerLimits(256 * 1024, 64, true, false);
     static final DerLimits BER_64_ENCAPSULATED = new DerLimits(256 * 1024, 64, true, true);
 
-    /** {@code depth} nested SEQUENCEs with definite lengths around an INTEGER 0. */
     static byte[] definite(int depth) {
-        byte[] inner = {0x02, 0x01, 0x00};
-        for (int i = 0; i < depth; i++) {
-            inner = tlv(0x30, inner);
-        }
-        return inner;
+        return DerSamples.definite(depth);
     }
 
-    /** {@code depth} nested SEQUENCEs with indefinite lengths (BER), each closed by 00 00. */
     static byte[] indefinite(int depth) {
-        byte[] b = new byte[depth * 4];
-        for (int i = 0; i < depth; i++) {
-            b[2 * i] = 0x30;
-            b[2 * i + 1] = (byte) 0x80;
-        }
-        return b;
+        return DerSamples.indefinite(depth);
     }
 
     static byte[] tlv(int tag, byte[] content) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(tag);
-        out.write(0x83);
-        out.write(content.length >> 16);
-        out.write(content.length >> 8);
-        out.write(content.length);
-        out.writeBytes(content);
-        return out.toByteArray();
+        return DerSamples.tlv(tag, content);
     }
 
     static DerException refused(byte[] der, DerLimits limits) {

@@ -3,11 +3,11 @@ package org.cews.soap.auth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.cews.x690.DerException;
+import org.cews.x690.DerSamples;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,14 +27,7 @@ class CertificateExtensionDerTest {
 
     /** The extnValue OCTET STRING around {@code value}, as {@code getExtensionValue} returns it. */
     static byte[] extnValue(byte[] value) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(0x04);
-        out.write(0x83);
-        out.write(value.length >> 16);
-        out.write(value.length >> 8);
-        out.write(value.length);
-        out.writeBytes(value);
-        return out.toByteArray();
+        return DerSamples.tlv(0x04, value);
     }
 
     @Test
@@ -60,18 +53,7 @@ class CertificateExtensionDerTest {
 
     @Test
     void fiveThousandNestedSequencesAreACheckedException() {
-        byte[] inner = {0x02, 0x01, 0x00};
-        for (int i = 0; i < 5_000; i++) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            out.write(0x30);
-            out.write(0x83);
-            out.write(inner.length >> 16);
-            out.write(inner.length >> 8);
-            out.write(inner.length);
-            out.writeBytes(inner);
-            inner = out.toByteArray();
-        }
-        byte[] hostile = extnValue(inner);
+        byte[] hostile = extnValue(DerSamples.definite(5_000));
         DerException e = assertThrows(DerException.class, () -> CertificateNames.sid(hostile));
         assertEquals(DerException.Reason.TOO_DEEP, e.reason());
     }

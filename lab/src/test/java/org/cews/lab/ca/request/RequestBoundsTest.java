@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import org.cews.lab.ca.CertSrvErrors;
+import org.cews.x690.DerSamples;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,69 +15,34 @@ import org.junit.jupiter.api.Test;
  */
 class RequestBoundsTest {
 
-    /** {@code depth} nested SEQUENCEs with definite lengths. */
-    static byte[] definite(int depth) {
-        byte[] inner = {0x30, 0x00};
-        for (int i = 1; i < depth; i++) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            out.write(0x30);
-            out.write(0x82);
-            out.write(inner.length >> 8);
-            out.write(inner.length & 0xFF);
-            out.writeBytes(inner);
-            inner = out.toByteArray();
-        }
-        return inner;
-    }
-
-    /** {@code depth} nested SEQUENCEs with indefinite lengths (BER), each closed by 00 00. */
-    static byte[] indefinite(int depth) {
-        byte[] b = new byte[depth * 4];
-        for (int i = 0; i < depth; i++) {
-            b[2 * i] = 0x30;
-            b[2 * i + 1] = (byte) 0x80;
-        }
-        return b; // the rest: depth end-of-contents octet pairs
-    }
-
     static RequestRejected refused(byte[] der) {
         return assertThrows(RequestRejected.class, () -> RequestBounds.check(der, "request"));
     }
 
     @Test
     void sixtyFourLevelsPassSixtyFiveDoNot() {
-        assertDoesNotThrow(() -> RequestBounds.check(definite(RequestBounds.MAX_DEPTH), "request"));
-        RequestRejected e = refused(definite(RequestBounds.MAX_DEPTH + 1));
+        assertDoesNotThrow(() -> RequestBounds.check(DerSamples.definite(RequestBounds.MAX_DEPTH), "request"));
+        RequestRejected e = refused(DerSamples.definite(RequestBounds.MAX_DEPTH + 1));
         assertEquals(CertSrvErrors.CRYPT_E_ASN1_LARGE, e.code());
         assertEquals("X6900102 request nesting (expected: at most 64 levels, actual: more)", e.getMessage());
     }
 
     @Test
     void indefiniteLengthsCountToo() {
-        assertDoesNotThrow(() -> RequestBounds.check(indefinite(RequestBounds.MAX_DEPTH), "request"));
+        assertDoesNotThrow(() -> RequestBounds.check(DerSamples.indefinite(RequestBounds.MAX_DEPTH), "request"));
         assertEquals(
-                CertSrvErrors.CRYPT_E_ASN1_LARGE, refused(indefinite(1_000)).code());
+                CertSrvErrors.CRYPT_E_ASN1_LARGE,
+                refused(DerSamples.indefinite(1_000)).code());
     }
 
     @Test
     void encapsulatedLevelsAddUp() {
         // 30 SEQUENCEs around an OCTET STRING holding 40 more levels: 71 in all
-        byte[] der = tlv(0x04, definite(40));
+        byte[] der = DerSamples.tlv(0x04, DerSamples.definite(40));
         for (int i = 0; i < 30; i++) {
-            der = tlv(0x30, der);
+            der = DerSamples.tlv(0x30, der);
         }
         assertEquals(CertSrvErrors.CRYPT_E_ASN1_LARGE, refused(der).code());
-    }
-
-    static byte[] tlv(int tag, byte[] content) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(tag);
-        out.write(0x83);
-        out.write(content.length >> 16);
-        out.write(content.length >> 8);
-        out.write(content.length);
-        out.writeBytes(content);
-        return out.toByteArray();
     }
 
     @Test
@@ -90,7 +55,7 @@ class RequestBoundsTest {
 
     @Test
     void cutInputAndHighTagNumbersAreLeftToTheDecoder() {
-        byte[] der = definite(50);
+        byte[] der = DerSamples.definite(50);
         for (int n = 0; n <= der.length; n++) {
             byte[] cut = Arrays.copyOf(der, n);
             assertDoesNotThrow(() -> RequestBounds.check(cut, "request"), "cut at " + n);
