@@ -33,7 +33,7 @@ public final class ApExchange {
      * {@code ctime}/{@code cusec} (RFC 4120 §3.2.5: what the initiator checks in leg 2). A
      * KRB-ERROR in its place becomes the exception's message.
      */
-    public static EncApRepPart readApRep(byte[] token, EncryptionKey sessionKey, Instant ctime, int cusec)
+    static EncApRepPart readApRep(byte[] token, EncryptionKey sessionKey, Instant ctime, int cusec)
             throws DerException, KerberosCryptoException {
         EncApRepPart part = readApRep(token, sessionKey);
         if (!part.ctime().equals(ctime) || part.cusec() != cusec) {
@@ -60,11 +60,11 @@ public final class ApExchange {
         return EncApRepPart.decode(rep.encPart().decrypt(sessionKey, KeyUsage.AP_REP_ENC_PART));
     }
 
-    public static Instant seconds(Instant now) {
+    static Instant seconds(Instant now) {
         return now.truncatedTo(ChronoUnit.SECONDS);
     }
 
-    public static int microseconds(Instant now) {
+    static int microseconds(Instant now) {
         return now.getNano() / 1000;
     }
 }

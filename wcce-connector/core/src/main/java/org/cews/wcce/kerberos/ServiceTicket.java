@@ -45,7 +45,7 @@ public record ServiceTicket(Ticket ticket, EncryptionKey sessionKey, PrincipalNa
     }
 
     /** The components of {@code a/b@REALM}: split at unescaped '/' up to the unescaped '@' (RFC 1964 §2.1.1). */
-    public static List<String> components(String name) {
+    static List<String> components(String name) {
         List<String> components = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         for (int i = 0; i < name.length(); i++) {

@@ -29,7 +29,7 @@ import org.cews.wcce.msrpce.RpcSecurityException;
 public final class SpnegoClientContext implements ClientSecurityContext {
 
     /** MS-KRB5 first, as Windows and Samba's client offer it. */
-    public static final List<Oid> MECH_TYPES = List.of(Oid.MS_KRB5, Oid.KRB5);
+    static final List<Oid> MECH_TYPES = List.of(Oid.MS_KRB5, Oid.KRB5);
 
     private enum State {
         NEW,

@@ -16,7 +16,7 @@ public final class NtlmCrypto {
 
     private NtlmCrypto() {}
 
-    public static byte[] hmacMd5(byte[] key, byte[]... parts) {
+    static byte[] hmacMd5(byte[] key, byte[]... parts) {
         Mac mac = hmacMd5(key);
         for (byte[] p : parts) {
             mac.update(p);
@@ -25,7 +25,7 @@ public final class NtlmCrypto {
     }
 
     /** An HMAC_MD5 keyed with {@code key}, reusable: every {@code doFinal} starts it afresh. */
-    public static Mac hmacMd5(byte[] key) {
+    static Mac hmacMd5(byte[] key) {
         try {
             Mac mac = Mac.getInstance("HmacMD5");
             mac.init(new SecretKeySpec(key, "HmacMD5"));
@@ -35,7 +35,7 @@ public final class NtlmCrypto {
         }
     }
 
-    public static byte[] md5(byte[]... parts) {
+    static byte[] md5(byte[]... parts) {
         try {
             MessageDigest md = MessageDigest.getInstance("MD5");
             for (byte[] p : parts) {
@@ -48,12 +48,12 @@ public final class NtlmCrypto {
     }
 
     /** RC4K(key, data): a fresh RC4 keyed with {@code key} applied to {@code data}. */
-    public static byte[] rc4k(byte[] key, byte[] data) {
+    static byte[] rc4k(byte[] key, byte[] data) {
         return rc4(key).update(data);
     }
 
     /** An RC4 handle: every {@code update} continues the same keystream. */
-    public static Cipher rc4(byte[] key) {
+    static Cipher rc4(byte[] key) {
         try {
             Cipher c = Cipher.getInstance("ARCFOUR");
             c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "ARCFOUR"));
