@@ -5,16 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.AlgorithmParameters;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PSSParameterSpec;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.cews.epa.BindingException;
+import org.cews.epa.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -79,9 +78,7 @@ class TlsServerEndPointTest {
         return parameters.getEncoded();
     }
 
-    static X509Certificate certificate(String file) throws Exception {
-        try (InputStream in = TlsServerEndPointTest.class.getResourceAsStream("/rfc5929/" + file)) {
-            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
-        }
+    private static X509Certificate certificate(String file) throws Exception {
+        return Fixtures.certificate(file);
     }
 }
