@@ -161,7 +161,7 @@ class AuthenticationIT {
         assertTrue(out.contains("SOAP0107"), out + err);
     }
 
-    private static ProcessBuilder withKerberos(ProcessBuilder builder, Path krb5, Path cache) {
+    static ProcessBuilder withKerberos(ProcessBuilder builder, Path krb5, Path cache) {
         builder.environment().put("KRB5_CONFIG", krb5.toString());
         builder.environment().put("KRB5CCNAME", "FILE:" + cache);
         builder.environment().remove("KRB5_CLIENT_KTNAME");
