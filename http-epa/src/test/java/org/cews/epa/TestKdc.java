@@ -32,7 +32,8 @@ import org.ietf.jgss.Oid;
  * A real KDC (Apache Kerby) for the unit tests, realm TEST.EXAMPLE with alice and
  * HTTP/localhost: JDK initiators make tokens for HTTP@localhost, a JDK acceptor logs in with the
  * service keytab, and {@link #bindings} opens a token's authenticator with the service key to read
- * the Bnd field the initiator put into the checksum (RFC 4121 §4.1.1).
+ * the Bnd field the initiator put into the checksum (RFC 4121 §4.1.1). Shared as a test-jar: the
+ * client's Negotiate tests use it too.
  */
 public final class TestKdc implements AutoCloseable {
 
@@ -74,6 +75,8 @@ public final class TestKdc implements AutoCloseable {
                 dir.resolve("krb5.conf"),
                 "[libdefaults]\n default_realm = " + REALM
                         + "\n udp_preference_limit = 1\n dns_lookup_kdc = false\n dns_lookup_realm = false\n"
+                        + " default_tkt_enctypes = aes256-cts-hmac-sha1-96 aes128-cts-hmac-sha1-96\n"
+                        + " default_tgs_enctypes = aes256-cts-hmac-sha1-96 aes128-cts-hmac-sha1-96\n"
                         + "[realms]\n " + REALM + " = {\n  kdc = 127.0.0.1:" + port + "\n }\n");
         System.setProperty("java.security.krb5.conf", dir.resolve("krb5.conf").toString());
         // One token is fed to several acceptors in some tests; the replay cache would refuse it.

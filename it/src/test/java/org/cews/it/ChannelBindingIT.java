@@ -66,14 +66,7 @@ class ChannelBindingIT {
         // RFC 5929 §4.1 for the tier's certificate (signed SHA256withECDSA by the development CA):
         // SHA-256 of its DER.
         assertTrue(served.getSigAlgName().startsWith("SHA256with"), served.getSigAlgName());
-        ccache = work.resolve("ccache");
-        Process kinit = AuthenticationIT.withKerberos(new ProcessBuilder("kinit", "alice@LAB.EXAMPLE"), krb5(), ccache)
-                .start();
-        kinit.getOutputStream().write("Alice-Lab-Pw-1\n".getBytes(StandardCharsets.UTF_8));
-        kinit.getOutputStream().close();
-        String out = new String(kinit.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(kinit.waitFor(30, TimeUnit.SECONDS));
-        assertEquals(0, kinit.exitValue(), "kinit: " + out);
+        ccache = AuthenticationIT.kinitAlice(work);
     }
 
     @BeforeEach
@@ -306,32 +299,8 @@ class ChannelBindingIT {
         return out;
     }
 
-    /** curl --negotiate with alice's kinit ticket; the body, then a line with the HTTP status. */
+    /** curl --negotiate with alice's kinit ticket: the body, then a line with the HTTP status. */
     private static String curl(String path) throws Exception {
-        Path body = work.resolve("body.xml");
-        Files.writeString(body, BODY);
-        Process curl = AuthenticationIT.withKerberos(
-                        new ProcessBuilder(
-                                "curl",
-                                "-sS",
-                                "--negotiate",
-                                "-u",
-                                ":",
-                                "--cacert",
-                                TestServer.tlsDir().resolve("ca.crt").toString(),
-                                "-H",
-                                "Content-Type: application/soap+xml; charset=utf-8",
-                                "--data-binary",
-                                "@" + body,
-                                "-w",
-                                "\n%{http_code}",
-                                TestServer.https(path).toString()),
-                        krb5(),
-                        ccache)
-                .start();
-        String out = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(curl.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(curl.waitFor(60, TimeUnit.SECONDS), err);
-        return out;
+        return AuthenticationIT.curlNegotiate(path, ccache, work);
     }
 }
