@@ -32,7 +32,7 @@ import org.cews.wcce.msicpr.CertServerRequest;
 import org.cews.wcce.msicpr.CertServerRequestResponse;
 import org.cews.wcce.msicpr.Disposition;
 import org.cews.wcce.msicpr.RequestFlags;
-import org.cews.wcce.msrpce.RpcPrincipal;
+import org.cews.wcce.server.msrpce.RpcPrincipal;
 
 /**
  * svc-ces's Enrollment Agent certificate, as an administrator would have enrolled it for the CES's

@@ -10,8 +10,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
-import org.cews.wcce.msnlmp.NtlmCredentialLookup;
 import org.cews.wcce.msnlmp.NtlmV2;
+import org.cews.wcce.server.msnlmp.NtlmCredentialLookup;
 
 /**
  * The lab's accounts and passwords, read from {@code org/cews/lab/lab-accounts.properties}: the

@@ -1,7 +1,7 @@
 package org.cews.lab;
 
 /**
- * The names of the lab forest, as the ldap-policy fixtures ({@code org/cews/policy/fixtures/})
+ * The names of the lab forest, as its LDIF (module lab-forest, {@code org/cews/policy/fixtures/})
  * describe it and as Windows would spell them: the AD domain {@code lab.example} (NetBIOS
  * {@code LAB}), its Kerberos realm, the CA host and the service principal names. The fixtures'
  * own {@code LabForest} constants are test code of ldap-policy; these are the lab's.

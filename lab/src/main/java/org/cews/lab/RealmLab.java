@@ -18,7 +18,7 @@ import org.cews.lab.rpc.LabSecurity;
 import org.cews.lab.rpc.ServiceKeytab;
 import org.cews.policy.ldap.DirectoryConfig;
 import org.cews.policy.ldap.TransportSecurity;
-import org.cews.wcce.kerberos.ServiceKeys;
+import org.cews.wcce.server.kerberos.ServiceKeys;
 
 /**
  * The lab CA inside a realm someone else runs (issue 5): a Samba AD DC is the KDC and the

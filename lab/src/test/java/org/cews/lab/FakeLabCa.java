@@ -23,7 +23,7 @@ import org.cews.wcce.msicpr.CertServerRequestResponse;
 import org.cews.wcce.msicpr.CertTransBlob;
 import org.cews.wcce.msicpr.Disposition;
 import org.cews.wcce.msicpr.HResult;
-import org.cews.wcce.msrpce.RpcPrincipal;
+import org.cews.wcce.server.msrpce.RpcPrincipal;
 
 /**
  * A stand-in CA for the runtime's tests: records every call, issues its own self-signed

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.cews.policy.fixtures.LabForest;
-import org.cews.wcce.msnlmp.NtlmCredentialLookup;
 import org.cews.wcce.msnlmp.NtlmV2;
+import org.cews.wcce.server.msnlmp.NtlmCredentialLookup;
 import org.junit.jupiter.api.Test;
 
 class LabAccountsTest {

@@ -26,7 +26,7 @@ import org.cews.wcce.kerberos.KerberosClientContext;
 import org.cews.wcce.kerberos.ServiceTicket;
 import org.cews.wcce.kerberos.crypto.RandomSource;
 import org.cews.wcce.msicpr.Disposition;
-import org.cews.wcce.msrpce.RpcPrincipal;
+import org.cews.wcce.server.msrpce.RpcPrincipal;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -15,6 +15,7 @@
  *   <li>{@code org.cews.policy.cache}: the last good snapshot, refreshed in the background.
  * </ul>
  *
- * The LDIF fixtures of the lab forest live in {@code org/cews/policy/fixtures/} (see its README).
+ * The LDIF fixtures of the lab forest live in the lab-forest module, under
+ * {@code org/cews/policy/fixtures/} (see its README); this jar does not carry them.
  */
 package org.cews.policy;

@@ -4,7 +4,7 @@ import java.util.Optional;
 import org.cews.lab.ca.policy.EndEntity;
 import org.cews.lab.directory.LabDirectory;
 import org.cews.policy.ldap.DirectoryException;
-import org.cews.wcce.msrpce.RpcPrincipal;
+import org.cews.wcce.server.msrpce.RpcPrincipal;
 
 /**
  * [MS-WCCE] 3.2.1.4.1.2: the end entity behind an RPC principal (Caller_Account_Name and

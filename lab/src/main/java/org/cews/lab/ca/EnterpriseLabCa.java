@@ -10,7 +10,7 @@ import org.cews.lab.ca.issue.CaIdentity;
 import org.cews.lab.ca.issue.CertificateIssuer;
 import org.cews.lab.ca.policy.EndEntity;
 import org.cews.lab.ca.policy.EnterprisePolicy;
-import org.cews.lab.ca.request.BoundedDer;
+import org.cews.lab.ca.request.RequestBounds;
 import org.cews.lab.ca.store.CaKeyStore;
 import org.cews.lab.ca.store.RequestRecord;
 import org.cews.lab.ca.store.RequestStatus;
@@ -21,7 +21,7 @@ import org.cews.policy.ldap.DirectoryException;
 import org.cews.wcce.msicpr.CertServerRequest;
 import org.cews.wcce.msicpr.CertServerRequestResponse;
 import org.cews.wcce.msicpr.HResult;
-import org.cews.wcce.msrpce.RpcPrincipal;
+import org.cews.wcce.server.msrpce.RpcPrincipal;
 
 /**
  * The lab's AD CS enterprise CA: [MS-WCCE] 3.2.1.4.2.1 ICertRequestD::Request as [MS-ICPR]
@@ -32,7 +32,7 @@ import org.cews.wcce.msrpce.RpcPrincipal;
  * pending rows ({@link OfficerActions}). Every decision is one audit line. Nothing a caller sends
  * makes it throw: a fault in the lab itself is E_UNEXPECTED in the return value.
  *
- * <p>Hostile DER (issue 11 item 5): a blob over {@link BoundedDer#MAX_LENGTH} is refused in the
+ * <p>Hostile DER (issue 11 item 5): a blob over {@link RequestBounds#MAX_LENGTH} is refused in the
  * return value before a request ID is allocated, like the other refusals of the call itself; a blob
  * within it that nests too deep or does not decode gets an ID and a failed row ("Error Parsing
  * Request", CRYPT_E_ASN1_*), as AD CS records every request it could not parse under an ID (its
@@ -107,13 +107,13 @@ public final class EnterpriseLabCa implements LabCa, AutoCloseable {
             if (call.requestId() != 0) {
                 return refused(call, who, HResult.E_INVALIDARG, "a request blob with a request id");
             }
-            if (call.request().bytes().length > BoundedDer.MAX_LENGTH) {
+            if (call.request().bytes().length > RequestBounds.MAX_LENGTH) {
                 return refused(
                         call,
                         who,
                         CertSrvErrors.CRYPT_E_ASN1_LARGE,
-                        "request blob of " + call.request().bytes().length + " bytes (at most " + BoundedDer.MAX_LENGTH
-                                + ")");
+                        "request blob of " + call.request().bytes().length + " bytes (at most "
+                                + RequestBounds.MAX_LENGTH + ")");
             }
             return submit(call, caller);
         } catch (DirectoryException e) {

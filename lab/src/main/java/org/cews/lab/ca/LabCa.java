@@ -5,7 +5,7 @@ import java.util.List;
 import org.cews.policy.ldap.DirectoryException;
 import org.cews.wcce.msicpr.CertServerRequest;
 import org.cews.wcce.msicpr.CertServerRequestResponse;
-import org.cews.wcce.msrpce.RpcPrincipal;
+import org.cews.wcce.server.msrpce.RpcPrincipal;
 
 /**
  * The lab's stand-in for an AD CS enterprise CA, as the rest of the lab sees it: the RPC server

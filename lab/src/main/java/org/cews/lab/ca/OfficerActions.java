@@ -10,7 +10,7 @@ import org.cews.lab.ca.store.RequestStore;
 import org.cews.policy.ldap.DirectoryException;
 import org.cews.wcce.msicpr.Disposition;
 import org.cews.wcce.msicpr.HResult;
-import org.cews.wcce.msrpce.RpcPrincipal;
+import org.cews.wcce.server.msrpce.RpcPrincipal;
 
 /**
  * What a CA officer does to a pending row ([MS-CSRA] ResubmitRequest and DenyRequest, as the

@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.cews.policy.ldap.DirectoryException;
 import org.cews.wcce.msicpr.CertServerRequest;
 import org.cews.wcce.msicpr.CertServerRequestResponse;
-import org.cews.wcce.msrpce.RpcPrincipal;
+import org.cews.wcce.server.msrpce.RpcPrincipal;
 
 /**
  * Several CAs behind one MS-ICPR endpoint: each CertServerRequest goes to the CA its

@@ -9,7 +9,7 @@ import org.cews.policy.acl.Sid;
 import org.cews.wcce.msicpr.CertServerRequest;
 import org.cews.wcce.msicpr.CertServerRequestResponse;
 import org.cews.wcce.msicpr.HResult;
-import org.cews.wcce.msrpce.RpcPrincipal;
+import org.cews.wcce.server.msrpce.RpcPrincipal;
 
 /**
  * [MS-WCCE] 3.2.1.4.2.1.3 "Requesting Status Inspection": an empty {@code pctbRequest} and a

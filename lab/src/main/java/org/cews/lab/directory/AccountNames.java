@@ -1,7 +1,7 @@
 package org.cews.lab.directory;
 
 import java.util.Optional;
-import org.cews.wcce.msrpce.RpcPrincipal;
+import org.cews.wcce.server.msrpce.RpcPrincipal;
 
 /**
  * The sAMAccountName an RPC principal stands for ([MS-WCCE] 3.2.1.4.1.2: the CA takes the caller

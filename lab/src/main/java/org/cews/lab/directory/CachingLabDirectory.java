@@ -12,7 +12,7 @@ import org.cews.policy.cache.PolicyCache;
 import org.cews.policy.cache.PolicyUnavailableException;
 import org.cews.policy.ldap.DirectoryException;
 import org.cews.policy.ldap.PolicySnapshot;
-import org.cews.wcce.msrpce.RpcPrincipal;
+import org.cews.wcce.server.msrpce.RpcPrincipal;
 
 /**
  * The lab CA's view of its directory with what it read kept, as an AD CS enterprise CA keeps the

@@ -4,7 +4,7 @@ import java.util.Optional;
 import org.cews.policy.acl.Sid;
 import org.cews.policy.ldap.DirectoryException;
 import org.cews.policy.ldap.PolicySnapshot;
-import org.cews.wcce.msrpce.RpcPrincipal;
+import org.cews.wcce.server.msrpce.RpcPrincipal;
 
 /**
  * What the lab CA reads from Active Directory, as an AD CS enterprise CA does: the enrollment

@@ -16,7 +16,7 @@ import org.cews.policy.ldap.DirectoryConnector;
 import org.cews.policy.ldap.DirectoryException;
 import org.cews.policy.ldap.PolicySnapshot;
 import org.cews.policy.model.AdAttributes;
-import org.cews.wcce.msrpce.RpcPrincipal;
+import org.cews.wcce.server.msrpce.RpcPrincipal;
 
 /**
  * {@link LabDirectory} over LDAP, as an enterprise CA reads AD ([MS-WCCE] 3.2.2.1.2 "Retrieving

@@ -2,6 +2,7 @@ package org.cews.lab.kdc;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -11,11 +12,13 @@ import org.apache.kerby.kerberos.kerb.server.SimpleKdcServer;
 import org.cews.lab.LabAccounts;
 import org.cews.lab.LabRealm;
 import org.cews.lab.rpc.ServiceKeytab;
-import org.cews.wcce.kerberos.ServiceKeys;
+import org.cews.wcce.server.kerberos.ServiceKeys;
 
 /**
- * The lab's KDC (RFC 4120): Apache Kerby's SimpleKdcServer on 127.0.0.1, realm LAB.EXAMPLE, TCP
- * and UDP on one port, with a principal for every lab account and service of {@link LabAccounts}.
+ * The lab's KDC (RFC 4120): Apache Kerby's SimpleKdcServer on 127.0.0.1, realm LAB.EXAMPLE, with a
+ * principal for every lab account and service of {@link LabAccounts}. Clients reach it over TCP
+ * through {@link KdcFront}, which holds every request to the shared bounded DER reader before
+ * Kerby's recursive decoder sees it; Kerby itself listens on another loopback port.
  * Keys are AES256 and AES128 with SHA-1 (RFC 3962), derived from the accounts' passwords, so
  * the keytabs it writes ({@code http.keytab} for WildFly's SPNEGO, {@code ca.keytab} for the CA's
  * RPC server) hold the same keys at every start. It also writes {@code krb5.conf} for clients.
@@ -35,13 +38,15 @@ public final class EmbeddedKdc implements AutoCloseable {
     private static final String KRB5_CONF_PROPERTY = "java.security.krb5.conf";
 
     private final SimpleKdcServer kdc;
+    private final KdcFront front;
     private final int port;
     private final Path krb5Conf;
     private final Path httpKeytab;
     private final Path caKeytab;
 
-    private EmbeddedKdc(SimpleKdcServer kdc, int port, Path krb5Conf, Path httpKeytab, Path caKeytab) {
+    private EmbeddedKdc(SimpleKdcServer kdc, KdcFront front, int port, Path krb5Conf, Path httpKeytab, Path caKeytab) {
         this.kdc = kdc;
+        this.front = front;
         this.port = port;
         this.krb5Conf = krb5Conf;
         this.httpKeytab = httpKeytab;
@@ -52,15 +57,15 @@ public final class EmbeddedKdc implements AutoCloseable {
     public static EmbeddedKdc start(int port, Path stateDir, LabAccounts accounts) throws KrbException, IOException {
         InetAddress loopback = InetAddress.getByName(LabRealm.LOOPBACK);
         int chosen = port == 0 ? FreePort.tcpAndUdp(loopback) : port;
+        int kerbyPort = FreePort.tcpAndUdp(loopback);
         Path work = Files.createDirectories(stateDir.resolve("kdc"));
         SimpleKdcServer kdc = new SimpleKdcServer();
         kdc.setWorkDir(work.toFile());
         kdc.setKdcHost(LabRealm.LOOPBACK);
         kdc.setKdcRealm(LabRealm.REALM);
         kdc.setAllowTcp(true);
-        kdc.setKdcTcpPort(chosen);
-        kdc.setAllowUdp(true);
-        kdc.setKdcUdpPort(chosen);
+        kdc.setKdcTcpPort(kerbyPort);
+        kdc.setAllowUdp(false);
         kdc.getKdcConfig().setString(KdcConfigKey.ENCRYPTION_TYPES, Krb5Conf.ENCTYPES);
         // SimpleKdcServer.init() writes its own krb5.conf and points this JVM's property at it.
         String previous = System.getProperty(KRB5_CONF_PROPERTY);
@@ -80,21 +85,26 @@ public final class EmbeddedKdc implements AutoCloseable {
             kdc.createPrincipal(service.kerberosPrincipal(), service.password());
         }
         kdc.start();
+        KdcFront front = null;
         try {
+            front = KdcFront.start(loopback, chosen, new InetSocketAddress(loopback, kerbyPort));
             Path http = export(kdc, stateDir.resolve(HTTP_KEYTAB), LabRealm.principal(LabRealm.HTTP_SPN));
             Path ca = export(kdc, stateDir.resolve(CA_KEYTAB), LabRealm.principal(LabRealm.CA_SPN));
             export(kdc, stateDir.resolve(CES_KEYTAB), LabRealm.principal(CES_ACCOUNT));
             Path conf = Krb5Conf.write(stateDir.resolve(KRB5_CONF), LabRealm.LOOPBACK, chosen);
             LOG.log(
                     System.Logger.Level.INFO,
-                    "LAB0201 KDC for {0} started on {1}:{2,number,#} (TCP and UDP), {3} principals; krb5.conf {4}",
+                    "LAB0201 KDC for {0} started on {1}:{2,number,#} (TCP, bounded DER front), {3} principals; krb5.conf {4}",
                     LabRealm.REALM,
                     LabRealm.LOOPBACK,
                     chosen,
                     accounts.users().size() + accounts.services().size(),
                     conf);
-            return new EmbeddedKdc(kdc, chosen, conf, http, ca);
+            return new EmbeddedKdc(kdc, front, chosen, conf, http, ca);
         } catch (KrbException | IOException | RuntimeException e) {
+            if (front != null) {
+                front.close();
+            }
             kdc.stop();
             throw e;
         }
@@ -132,6 +142,7 @@ public final class EmbeddedKdc implements AutoCloseable {
 
     @Override
     public void close() {
+        front.close();
         try {
             kdc.stop();
             LOG.log(System.Logger.Level.INFO, "LAB0202 KDC stopped");

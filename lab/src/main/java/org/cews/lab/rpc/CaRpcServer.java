@@ -8,10 +8,10 @@ import org.cews.lab.LabRealm;
 import org.cews.lab.ca.LabCa;
 import org.cews.wcce.epm.EpmInterface;
 import org.cews.wcce.msicpr.IcprInterface;
-import org.cews.wcce.msrpce.RpcInterface;
 import org.cews.wcce.msrpce.RpcLimits;
-import org.cews.wcce.msrpce.RpcServer;
-import org.cews.wcce.msrpce.ServerSecurityContextFactory;
+import org.cews.wcce.server.msrpce.RpcInterface;
+import org.cews.wcce.server.msrpce.RpcServer;
+import org.cews.wcce.server.msrpce.ServerSecurityContextFactory;
 
 /**
  * The lab CA's RPC endpoints on 127.0.0.1, as an AD CS host has them ([MS-ICPR] 2.1): the endpoint

@@ -9,11 +9,11 @@ import org.cews.wcce.epm.EptMap;
 import org.cews.wcce.epm.EptMapResponse;
 import org.cews.wcce.epm.Tower;
 import org.cews.wcce.msrpce.FaultStatus;
-import org.cews.wcce.msrpce.RpcCall;
-import org.cews.wcce.msrpce.RpcCallHandler;
 import org.cews.wcce.msrpce.RpcFaultException;
 import org.cews.wcce.msrpce.SyntaxId;
 import org.cews.wcce.ndr.NdrException;
+import org.cews.wcce.server.msrpce.RpcCall;
+import org.cews.wcce.server.msrpce.RpcCallHandler;
 
 /**
  * The lab's endpoint mapper: {@code ept_map} ([MS-RPCE] 2.2.1.2.5, C706 appendix O, opnum 3)

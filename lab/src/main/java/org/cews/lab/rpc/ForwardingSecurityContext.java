@@ -3,9 +3,9 @@ package org.cews.lab.rpc;
 import java.util.Optional;
 import org.cews.wcce.msrpce.AuthType;
 import org.cews.wcce.msrpce.PduProtection;
-import org.cews.wcce.msrpce.RpcPrincipal;
 import org.cews.wcce.msrpce.RpcSecurityException;
-import org.cews.wcce.msrpce.ServerSecurityContext;
+import org.cews.wcce.server.msrpce.RpcPrincipal;
+import org.cews.wcce.server.msrpce.ServerSecurityContext;
 
 /** A server security context that hands every call to another; wrappers override what they watch. */
 abstract class ForwardingSecurityContext implements ServerSecurityContext {

@@ -7,7 +7,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.cews.wcce.kerberos.ServiceKeys;
 import org.cews.wcce.kerberos.asn1.DerException;
 import org.cews.wcce.kerberos.crypto.KerberosCryptoException;
 import org.cews.wcce.kerberos.crypto.KeyUsage;
@@ -21,9 +20,10 @@ import org.cews.wcce.kerberos.messages.EncTicketPart;
 import org.cews.wcce.kerberos.messages.EncryptedData;
 import org.cews.wcce.msrpce.AuthType;
 import org.cews.wcce.msrpce.PduProtection;
-import org.cews.wcce.msrpce.RpcPrincipal;
 import org.cews.wcce.msrpce.RpcSecurityException;
-import org.cews.wcce.msrpce.ServerSecurityContext;
+import org.cews.wcce.server.kerberos.ServiceKeys;
+import org.cews.wcce.server.msrpce.RpcPrincipal;
+import org.cews.wcce.server.msrpce.ServerSecurityContext;
 
 /**
  * What the lab's Kerberos acceptor (the connector core's KerberosServerContext, raw or inside

@@ -5,11 +5,11 @@ import org.cews.wcce.msicpr.CertServerRequest;
 import org.cews.wcce.msicpr.CertServerRequestResponse;
 import org.cews.wcce.msicpr.IcprInterface;
 import org.cews.wcce.msrpce.FaultStatus;
-import org.cews.wcce.msrpce.RpcCall;
-import org.cews.wcce.msrpce.RpcCallHandler;
 import org.cews.wcce.msrpce.RpcFaultException;
-import org.cews.wcce.msrpce.RpcPrincipal;
 import org.cews.wcce.ndr.NdrException;
+import org.cews.wcce.server.msrpce.RpcCall;
+import org.cews.wcce.server.msrpce.RpcCallHandler;
+import org.cews.wcce.server.msrpce.RpcPrincipal;
 
 /**
  * The server routine of ICertPassage ([MS-ICPR] 3.2.4.1): CertServerRequest (opnum 0) is decoded

@@ -4,16 +4,16 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Optional;
 import org.cews.lab.LabRealm;
-import org.cews.wcce.kerberos.KerberosServerContext;
-import org.cews.wcce.kerberos.ServiceKeys;
-import org.cews.wcce.kerberos.SpnegoServerContext;
 import org.cews.wcce.kerberos.crypto.RandomSource;
-import org.cews.wcce.msnlmp.NtlmCredentialLookup;
-import org.cews.wcce.msnlmp.NtlmServerContext;
-import org.cews.wcce.msnlmp.NtlmServerNames;
 import org.cews.wcce.msrpce.AuthType;
-import org.cews.wcce.msrpce.ServerSecurityContext;
-import org.cews.wcce.msrpce.ServerSecurityContextFactory;
+import org.cews.wcce.server.kerberos.KerberosServerContext;
+import org.cews.wcce.server.kerberos.ServiceKeys;
+import org.cews.wcce.server.kerberos.SpnegoServerContext;
+import org.cews.wcce.server.msnlmp.NtlmCredentialLookup;
+import org.cews.wcce.server.msnlmp.NtlmServerContext;
+import org.cews.wcce.server.msnlmp.NtlmServerNames;
+import org.cews.wcce.server.msrpce.ServerSecurityContext;
+import org.cews.wcce.server.msrpce.ServerSecurityContextFactory;
 
 /**
  * The security providers the lab CA accepts on a bind ([MS-RPCE] 3.3.1.5.2.1), as an AD CS host

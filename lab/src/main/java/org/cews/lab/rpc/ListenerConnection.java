@@ -6,8 +6,8 @@ import java.net.SocketException;
 import java.time.Duration;
 import java.util.Optional;
 import org.cews.wcce.msrpce.RpcSecurityException;
-import org.cews.wcce.msrpce.ServerSecurityContext;
-import org.cews.wcce.msrpce.ServerSecurityContextFactory;
+import org.cews.wcce.server.msrpce.ServerSecurityContext;
+import org.cews.wcce.server.msrpce.ServerSecurityContextFactory;
 
 /**
  * One accepted connection of an {@link RpcListener}: its socket, when it was accepted, and whether a

@@ -3,7 +3,7 @@ package org.cews.lab.rpc;
 import java.util.Optional;
 import org.cews.wcce.msrpce.AuthType;
 import org.cews.wcce.msrpce.RpcSecurityException;
-import org.cews.wcce.msrpce.ServerSecurityContext;
+import org.cews.wcce.server.msrpce.ServerSecurityContext;
 
 /** A server security context that logs one line when it authenticates someone and one when it refuses. */
 final class LoggedSecurityContext extends ForwardingSecurityContext {

@@ -18,8 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import org.cews.wcce.msrpce.RpcException;
-import org.cews.wcce.msrpce.RpcServer;
 import org.cews.wcce.msrpce.StreamChannel;
+import org.cews.wcce.server.msrpce.RpcServer;
 
 /**
  * One ncacn_ip_tcp endpoint ([MS-RPCE] 2.1.1.1) on loopback: accepts connections and runs each

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import javax.security.auth.kerberos.KerberosKey;
 import javax.security.auth.kerberos.KerberosPrincipal;
 import javax.security.auth.kerberos.KeyTab;
-import org.cews.wcce.kerberos.ServiceKeys;
+import org.cews.wcce.server.kerberos.ServiceKeys;
 
 /**
  * The CA service's long-term keys as its Kerberos acceptor needs them ([MS-KILE] 3.4.5; RFC 4120

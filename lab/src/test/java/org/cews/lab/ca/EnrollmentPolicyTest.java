@@ -42,7 +42,7 @@ import org.cews.wcce.msicpr.CertServerRequestResponse;
 import org.cews.wcce.msicpr.HResult;
 import org.cews.wcce.msicpr.RequestFlags;
 import org.cews.wcce.msicpr.RequestType;
-import org.cews.wcce.msrpce.RpcPrincipal;
+import org.cews.wcce.server.msrpce.RpcPrincipal;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

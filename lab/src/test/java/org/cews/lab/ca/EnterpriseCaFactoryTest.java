@@ -16,7 +16,7 @@ import org.cews.lab.LabAccounts;
 import org.cews.lab.LabCaContext;
 import org.cews.lab.LabRealm;
 import org.cews.lab.directory.EmbeddedDirectory;
-import org.cews.wcce.msrpce.RpcPrincipal;
+import org.cews.wcce.server.msrpce.RpcPrincipal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

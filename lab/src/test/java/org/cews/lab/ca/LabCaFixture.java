@@ -28,7 +28,7 @@ import org.cews.policy.ldap.BindMethod;
 import org.cews.policy.ldap.DirectoryConfig;
 import org.cews.policy.ldap.DirectoryConnector;
 import org.cews.policy.ldap.TransportSecurity;
-import org.cews.wcce.msrpce.RpcPrincipal;
+import org.cews.wcce.server.msrpce.RpcPrincipal;
 
 /**
  * The lab forest of ldap-policy's InMemoryAd plus {@code lab-ca-extra.ldif} (an enrollment agent

@@ -18,7 +18,7 @@ import org.cews.policy.ldap.DirectoryException;
 import org.cews.policy.ldap.PolicySnapshot;
 import org.cews.wcce.msicpr.CertServerRequestResponse;
 import org.cews.wcce.msicpr.HResult;
-import org.cews.wcce.msrpce.RpcPrincipal;
+import org.cews.wcce.server.msrpce.RpcPrincipal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

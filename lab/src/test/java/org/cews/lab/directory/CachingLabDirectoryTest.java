@@ -25,7 +25,7 @@ import org.cews.lab.LabRealm;
 import org.cews.policy.ldap.DirectoryConnector;
 import org.cews.policy.ldap.DirectoryException;
 import org.cews.policy.ldap.PolicySnapshot;
-import org.cews.wcce.msrpce.RpcPrincipal;
+import org.cews.wcce.server.msrpce.RpcPrincipal;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

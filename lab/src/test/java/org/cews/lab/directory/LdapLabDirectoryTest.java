@@ -17,7 +17,7 @@ import org.cews.policy.ldap.DirectoryConfig;
 import org.cews.policy.ldap.DirectoryConnector;
 import org.cews.policy.ldap.DirectoryException;
 import org.cews.policy.ldap.TransportSecurity;
-import org.cews.wcce.msrpce.RpcPrincipal;
+import org.cews.wcce.server.msrpce.RpcPrincipal;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

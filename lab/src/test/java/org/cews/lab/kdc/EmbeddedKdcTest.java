@@ -1,9 +1,15 @@
 package org.cews.lab.kdc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -19,6 +25,7 @@ import javax.security.auth.login.LoginException;
 import org.cews.lab.JdkKerberos;
 import org.cews.lab.LabAccounts;
 import org.cews.lab.LabRealm;
+import org.cews.x690.DerSamples;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -121,5 +128,61 @@ class EmbeddedKdcTest {
         return Stream.of(KeyTab.getUnboundInstance(keytab.toFile()).getKeys(new KerberosPrincipal(principal)))
                 .map(k -> k.getKeyType() + ":" + java.util.HexFormat.of().formatHex(k.getEncoded()))
                 .collect(Collectors.toSet());
+    }
+
+    // Hostile DER never reaches Kerby's recursive ASN.1 decoder (KdcFront): the KDC's TCP port
+    // closes a connection whose message nests too deep or is too long, at once, and goes on serving
+    // everyone else. Without the front, Kerby's handler thread died of a StackOverflowError on 5,000
+    // nested SEQUENCEs and left the connection open without an answer (the first test timed out).
+
+    /** Sends one RFC 4120 §7.2.2 TCP record and returns the first octet of the answer, -1 for a close. */
+    static int send(int length, byte[] message) throws Exception {
+        try (Socket s = new Socket(InetAddress.getByName(LabRealm.LOOPBACK), kdc.port())) {
+            s.setSoTimeout(10_000);
+            DataOutputStream out = new DataOutputStream(s.getOutputStream());
+            out.writeInt(length);
+            out.write(message);
+            out.flush();
+            InputStream in = s.getInputStream();
+            return in.read();
+        }
+    }
+
+    @Test
+    void fiveThousandNestedSequencesCloseTheConnectionAndTheKdcServesOn() throws Exception {
+        byte[] hostile = DerSamples.tlv(0x6a, DerSamples.definite(4_999)); // an AS-REQ's [APPLICATION 10]
+        assertTrue(hostile.length > 19_000, "about 20 KB: " + hostile.length);
+        assertEquals(-1, send(hostile.length, hostile), "closed without an answer");
+        assertEquals(-1, send(hostile.length, hostile), "again");
+        aliceGetsATicket();
+    }
+
+    @Test
+    void anOversizedLengthClosesTheConnection() throws Exception {
+        assertEquals(-1, send(0x7fff_ffff, new byte[0]));
+        assertEquals(-1, send(KdcFront.LIMITS.maxLength() + 1, new byte[16]));
+        aliceGetsATicket();
+    }
+
+    @Test
+    void anOrdinaryMalformedRequestStillGetsKerbysAnswer() throws Exception {
+        // Well-formed DER that is no Kerberos message: Kerby answers it with a KRB-ERROR (or closes);
+        // the front only keeps out what its decoder cannot survive, it does not judge Kerberos.
+        byte[] notKerberos = DerSamples.tlv(0x6a, DerSamples.definite(2));
+        try (Socket s = new Socket(InetAddress.getByName(LabRealm.LOOPBACK), kdc.port())) {
+            s.setSoTimeout(10_000);
+            DataOutputStream out = new DataOutputStream(s.getOutputStream());
+            out.writeInt(notKerberos.length);
+            out.write(notKerberos);
+            out.flush();
+            new DataInputStream(s.getInputStream()).read();
+        }
+        aliceGetsATicket();
+    }
+
+    static void aliceGetsATicket() throws Exception {
+        LabAccounts.User alice = ACCOUNTS.requireUser("alice");
+        Subject subject = JdkKerberos.login(kdc.krb5Conf(), alice.samAccountName(), alice.password());
+        assertFalse(subject.getPrivateCredentials(KerberosTicket.class).isEmpty(), "alice's TGT");
     }
 }

@@ -19,7 +19,7 @@ import org.cews.lab.FakeLabCa;
 import org.cews.lab.Officer;
 import org.cews.wcce.msicpr.CertServerRequest;
 import org.cews.wcce.msicpr.RequestFlags;
-import org.cews.wcce.msrpce.RpcPrincipal;
+import org.cews.wcce.server.msrpce.RpcPrincipal;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

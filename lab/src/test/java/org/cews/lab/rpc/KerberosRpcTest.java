@@ -20,7 +20,7 @@ import org.cews.wcce.kerberos.SpnegoClientContext;
 import org.cews.wcce.kerberos.crypto.RandomSource;
 import org.cews.wcce.msicpr.Disposition;
 import org.cews.wcce.msrpce.RpcClientAssociation;
-import org.cews.wcce.msrpce.RpcPrincipal;
+import org.cews.wcce.server.msrpce.RpcPrincipal;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

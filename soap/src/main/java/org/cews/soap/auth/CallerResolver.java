@@ -13,6 +13,7 @@ import org.cews.policy.ldap.DirectoryAccount;
 import org.cews.policy.ldap.DirectoryException;
 import org.cews.policy.ldap.PasswordCheck;
 import org.cews.soap.SoapMessages;
+import org.cews.x690.DerException;
 
 /**
  * Maps what a caller proved to its directory account, per mode (docs/AUTHENTICATION.md §2-§4),
@@ -111,7 +112,7 @@ public final class CallerResolver {
         CertificateNames names;
         try {
             names = CertificateNames.of(cert);
-        } catch (Der.DerException e) {
+        } catch (DerException e) {
             throw refused(SoapMessages.SOAP0508.format(subject, "undecodable names: " + e.getMessage()));
         }
         Optional<DirectoryAccount> byName = Optional.empty();

@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.cews.soap.SoapMessages;
+import org.cews.x690.DerException;
+import org.cews.x690.Tlv;
 
 /**
  * Revocation of a client certificate from the CRLs it names ([RFC 5280] 4.2.1.13 CRL distribution
@@ -46,7 +48,7 @@ public class RevocationCheck {
         List<String> urls;
         try {
             urls = crlUrls(cert);
-        } catch (Der.DerException e) {
+        } catch (DerException e) {
             throw refused(subject, "undecodable CRL distribution points: " + e.getMessage());
         }
         if (urls.isEmpty()) {
@@ -93,22 +95,23 @@ public class RevocationCheck {
     }
 
     /** The http URIs of the fullName of each distribution point. */
-    static List<String> crlUrls(X509Certificate cert) throws Der.DerException {
+    static List<String> crlUrls(X509Certificate cert) throws DerException {
         List<String> urls = new ArrayList<>();
         byte[] extension = cert.getExtensionValue(CRL_DISTRIBUTION_POINTS);
         if (extension == null) {
             return urls;
         }
-        for (Der point : Der.read(Der.read(extension).content()).children()) {
-            for (Der field : point.children()) {
+        for (Tlv point : CertificateNames.extensionValue(extension, "CRL distribution points")
+                .children()) {
+            for (Tlv field : point.children()) {
                 if (field.tag() != 0xa0) {
                     continue; // reasons, cRLIssuer
                 }
-                Der name = field.explicit();
+                Tlv name = field.explicit();
                 if (name.tag() != 0xa0) {
                     continue; // nameRelativeToCRLIssuer
                 }
-                for (Der general : name.children()) {
+                for (Tlv general : name.children()) {
                     if (general.tag() == 0x86) { // uniformResourceIdentifier [6] IA5String
                         String uri = new String(general.content(), java.nio.charset.StandardCharsets.US_ASCII);
                         if (uri.regionMatches(true, 0, "http://", 0, 7)

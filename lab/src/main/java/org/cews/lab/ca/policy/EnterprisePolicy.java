@@ -20,7 +20,7 @@ import org.cews.policy.model.EnrollmentService;
 import org.cews.policy.model.PrivateKeyFlag;
 import org.cews.wcce.msicpr.HResult;
 import org.cews.wcce.msicpr.RequestFlag;
-import org.cews.wcce.msrpce.RpcPrincipal;
+import org.cews.wcce.server.msrpce.RpcPrincipal;
 
 /**
  * The enterprise CA policy algorithm ([MS-WCCE] 3.2.2.6.2.1.4), in AD CS's order:

@@ -18,7 +18,7 @@ import org.cews.lab.directory.LabDirectory;
 import org.cews.policy.acl.AclFormatException;
 import org.cews.policy.acl.Sid;
 import org.cews.policy.ldap.DirectoryException;
-import org.cews.wcce.msrpce.RpcPrincipal;
+import org.cews.wcce.server.msrpce.RpcPrincipal;
 
 /**
  * The end entity of a certificate being renewed, for [MS-WCCE] 3.2.2.6.2.1.2.4 (renewal on behalf

@@ -10,7 +10,7 @@ import org.cews.lab.ca.CertSrvErrors;
  * Reads a request blob as one DER SEQUENCE, mapping decoder failures to the HRESULTs AD CS reports
  * under "Error Parsing Request": truncation (a length past the end) is CRYPT_E_ASN1_EOD, anything else (a bad tag, trailing
  * bytes, not a SEQUENCE) CRYPT_E_ASN1_BADTAG. The one door through which client DER reaches Bouncy
- * Castle in the lab: every blob is first held to {@link BoundedDer}'s size and nesting bounds.
+ * Castle in the lab: every blob is first held to {@link RequestBounds}' size and nesting bounds.
  */
 final class Der {
 
@@ -23,7 +23,7 @@ final class Der {
     }
 
     static ASN1Sequence sequence(byte[] der, String what) throws RequestRejected {
-        BoundedDer.check(der, what);
+        RequestBounds.check(der, what);
         ASN1Primitive primitive;
         try {
             primitive = ASN1Primitive.fromByteArray(der);

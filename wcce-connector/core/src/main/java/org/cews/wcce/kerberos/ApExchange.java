@@ -18,11 +18,11 @@ import org.cews.wcce.kerberos.messages.KrbError;
  * sends one in leg 2 and the initiator one in leg 3, both under the ticket session key with usage
  * 12 (RFC 4120 §3.2.4), so each side builds one and reads one.
  */
-final class ApExchange {
+public final class ApExchange {
 
     private ApExchange() {}
 
-    static byte[] apRep(EncryptionKey sessionKey, EncApRepPart part, RandomSource random)
+    public static byte[] apRep(EncryptionKey sessionKey, EncApRepPart part, RandomSource random)
             throws KerberosCryptoException {
         return new ApRep(EncryptedData.encrypt(sessionKey, null, KeyUsage.AP_REP_ENC_PART, part.encode(), random))
                 .encode();
@@ -47,9 +47,11 @@ final class ApExchange {
      * Reads an AP-REP, framed or not: the [APPLICATION 15] tag, pvno 5 and msg-type 15 (RFC 4120
      * §5.5.2), and an enc-part that decrypts under {@code sessionKey} with usage 12 and decodes as
      * an EncAPRepPart. Its ctime/cusec are not compared with anything; see
-     * {@link KerberosServerContext} for why the acceptor's third leg stops here.
+     * {@code org.cews.wcce.server.kerberos.KerberosServerContext} (module rpc-server) for why the
+     * acceptor's third leg stops here.
      */
-    static EncApRepPart readApRep(byte[] token, EncryptionKey sessionKey) throws DerException, KerberosCryptoException {
+    public static EncApRepPart readApRep(byte[] token, EncryptionKey sessionKey)
+            throws DerException, KerberosCryptoException {
         byte[] message = GssFraming.unframe(token);
         if (message.length > 0 && (message[0] & 0xFF) == KrbError.TAG) {
             throw new KerberosCryptoException("AP-REP (expected: an AP-REP, actual: " + KrbError.decode(message) + ")");

@@ -12,11 +12,11 @@ import org.cews.wcce.msrpce.RpcSecurityException;
  * GSS_C_DCE_STYLE in the 0x8003 checksum there is no third leg, and Samba then cannot seal at all
  * (docs/RPC-KERBEROS.md §W3.1, §W4 pitfall 1).
  */
-final class DceStyle {
+public final class DceStyle {
 
     private DceStyle() {}
 
-    static GssChecksum require(Checksum checksum) throws RpcSecurityException, DerException {
+    public static GssChecksum require(Checksum checksum) throws RpcSecurityException, DerException {
         if (checksum == null) {
             throw new RpcSecurityException("authenticator cksum (expected: 0x8003 with DCE_STYLE, actual: absent)");
         }

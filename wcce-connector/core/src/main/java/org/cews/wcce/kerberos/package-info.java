@@ -10,7 +10,7 @@
  *   KerberosClientContext krb = new KerberosClientContext(ticket, RandomSource.secure(), Clock.systemUTC());
  *   ClientSecurityContext context = spnego ? new SpnegoClientContext(krb) : krb;
  *
- *   // lab CA:
+ *   // lab CA (org.cews.wcce.server.kerberos, module rpc-server):
  *   ServiceKeys keys = ServiceKeys.from(KeyTab.getInstance(file).getKeys(principal));
  *   KerberosServerContext acceptor = new KerberosServerContext(keys, RandomSource.secure(), Clock.systemUTC());
  *   ServerSecurityContext context = authType == 9 ? new SpnegoServerContext(acceptor) : acceptor;

@@ -12,7 +12,7 @@ import javax.crypto.spec.SecretKeySpec;
  * mandatory in every JDK; ARCFOUR is in the SunJCE provider of OpenJDK. A missing algorithm is a
  * broken platform, not bad input, hence the unchecked exception.
  */
-final class NtlmCrypto {
+public final class NtlmCrypto {
 
     private NtlmCrypto() {}
 
@@ -64,7 +64,7 @@ final class NtlmCrypto {
     }
 
     /** Compares in time independent of where the arrays differ. */
-    static boolean same(byte[] a, byte[] b) {
+    public static boolean same(byte[] a, byte[] b) {
         return MessageDigest.isEqual(a, b);
     }
 }

@@ -29,7 +29,7 @@ public final class NtlmPduProtection implements PduProtection {
                 new NtlmSealing(keys.serverSigningKey(), keys.serverSealingKey(), keys.keyExchange()));
     }
 
-    static NtlmPduProtection acceptor(SessionKeys keys) {
+    public static NtlmPduProtection acceptor(SessionKeys keys) {
         return new NtlmPduProtection(
                 new NtlmSealing(keys.serverSigningKey(), keys.serverSealingKey(), keys.keyExchange()),
                 new NtlmSealing(keys.clientSigningKey(), keys.clientSealingKey(), keys.keyExchange()));

@@ -125,7 +125,7 @@ class EnrollmentAgentTest {
         assertTrue(
                 e.getMessage()
                         .startsWith("the enrollment agent cannot sign the request on behalf of LAB\\alice:"
-                                + " request (expected: "),
+                                + " X6900103 request is not BER at offset 0 (expected: "),
                 e.getMessage());
     }
 

@@ -24,18 +24,18 @@ import org.cews.wcce.msicpr.Disposition;
 import org.cews.wcce.msicpr.HResult;
 import org.cews.wcce.msicpr.IcprInterface;
 import org.cews.wcce.msnlmp.NtlmCredential;
-import org.cews.wcce.msnlmp.NtlmCredentialLookup;
-import org.cews.wcce.msnlmp.NtlmServerContext;
-import org.cews.wcce.msnlmp.NtlmServerNames;
 import org.cews.wcce.msrpce.AuthType;
 import org.cews.wcce.msrpce.FaultStatus;
 import org.cews.wcce.msrpce.RpcFaultException;
-import org.cews.wcce.msrpce.RpcInterface;
 import org.cews.wcce.msrpce.RpcLimits;
-import org.cews.wcce.msrpce.RpcServer;
-import org.cews.wcce.msrpce.ServerSecurityContext;
 import org.cews.wcce.msrpce.StreamChannel;
 import org.cews.wcce.ndr.NdrException;
+import org.cews.wcce.server.msnlmp.NtlmCredentialLookup;
+import org.cews.wcce.server.msnlmp.NtlmServerContext;
+import org.cews.wcce.server.msnlmp.NtlmServerNames;
+import org.cews.wcce.server.msrpce.RpcInterface;
+import org.cews.wcce.server.msrpce.RpcServer;
+import org.cews.wcce.server.msrpce.ServerSecurityContext;
 
 /**
  * A CA for the adapter's unit tests, made of the connector's own server-side classes: an endpoint
