@@ -2,7 +2,6 @@ package org.cews.bench;
 
 import java.net.http.HttpClient;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
@@ -47,26 +46,11 @@ public final class CesBenchmark {
     private CesBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
-            System.out.print(CesOptions.USAGE);
-            return;
+        Optional<CesOptions> options = ConnectorBenchmark.options(args, CesOptions.USAGE, CesOptions::parse);
+        if (options.isPresent()) {
+            ConnectorBenchmark.publish(
+                    run(options.get()).markdown(), options.get().report());
         }
-        CesOptions options;
-        try {
-            options = CesOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("bench: " + e.getMessage());
-            System.err.print(CesOptions.USAGE);
-            System.exit(2);
-            return;
-        }
-        String markdown = run(options).markdown();
-        System.out.println();
-        System.out.print(markdown);
-        Path file = options.report().toAbsolutePath();
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, markdown);
-        say("report written to " + file);
     }
 
     static CesReport run(CesOptions o) throws Exception {
@@ -121,7 +105,7 @@ public final class CesBenchmark {
                     new CpuClock.Watched("lab", d.labPid()),
                     new CpuClock.Watched(
                             "load generator", ProcessHandle.current().pid())));
-            HeapProbe heap = new HeapProbe(o.wildflyPid());
+            JvmProbe heap = new JvmProbe(o.wildflyPid());
             ClosedLoop loop = new ClosedLoop(requests, cpu);
             List<CesReport.HeapSample> heapSeries = new ArrayList<>();
             long[] cesIssued = {0};
@@ -160,12 +144,20 @@ public final class CesBenchmark {
                         + o.sample().toSeconds() + " s");
                 IntFunction<Issuer<?>> mixed = i -> i % 2 == 0 ? ut : cert;
                 long windows = Math.max(1, o.soak().toSeconds() / o.sample().toSeconds());
+                if (o.jfr().isPresent()) {
+                    heap.startRecording(o.jfr().get());
+                }
                 for (long n = 0; n < windows; n++) {
                     ClosedLoop.Window w = loop.run(CES_MIXED, o.clients(), mixed, Duration.ZERO, o.sample());
                     summarize(w);
                     soak.add(w);
                     cesIssued[0] += w.issued();
                     sampleHeap.run();
+                }
+                if (o.jfr().isPresent()) {
+                    heap.stopRecording();
+                    say("WildFly's flight recording of the long run: "
+                            + o.jfr().get().toAbsolutePath());
                 }
             }
             return new CesReport(

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Properties;
 import org.cews.wcce.client.CaEndpoint;
 
@@ -65,7 +66,7 @@ record CesDeployment(
 
     /** The account's user principal name in the lab, {@code user@realm in lower case}. */
     String upn(String user) {
-        return user + "@" + realm.toLowerCase(java.util.Locale.ROOT);
+        return user + "@" + realm.toLowerCase(Locale.ROOT);
     }
 
     /** The CES endpoint of one authentication mode ({@code UsernamePassword}, {@code Certificate}). */

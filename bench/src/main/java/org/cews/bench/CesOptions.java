@@ -2,6 +2,7 @@ package org.cews.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import org.cews.lab.rpc.CaRpcServer;
 
 /**
@@ -17,6 +18,7 @@ import org.cews.lab.rpc.CaRpcServer;
  * @param soak seconds of the long run after the rounds (0: none), CES only, heap sampled
  * @param sample seconds between heap samples in the long run
  * @param wildflyPid the deployed WildFly's process
+ * @param jfr where WildFly's flight recording of the long run goes, if one is wanted
  */
 record CesOptions(
         Duration duration,
@@ -31,7 +33,8 @@ record CesOptions(
         Path deploy,
         String https,
         String user,
-        long wildflyPid) {
+        long wildflyPid,
+        Optional<Path> jfr) {
 
     /** The deployed resource adapter's max-pool-size (deploy/cli/configure-connector.cli). */
     static final int DEPLOYED_POOL = 20;
@@ -48,6 +51,7 @@ record CesOptions(
               --soak=S          seconds of the long run, CES only, heap sampled (default 300; 0: none)
               --sample=S        seconds between the long run's heap samples (default 30)
               --report=FILE     Markdown report (default bench/target/bench-ces-report.md)
+              --jfr=FILE        record WildFly with JFR (settings=profile) during the long run
             Scenarios: direct (the connector's client code calling the lab CA, enrollment-agent
             signing on behalf of the user, as the CES does), ces-ut (the CES's UsernamePassword
             endpoint), ces-cert (its Certificate endpoint). See bench/README.md.
@@ -95,6 +99,7 @@ record CesOptions(
         String https = "https://localhost:8443";
         String user = "alice";
         long pid = 0;
+        Optional<Path> jfr = Optional.empty();
         for (String a : args) {
             int eq = a.indexOf('=');
             if (!a.startsWith("--") || eq < 0) {
@@ -116,6 +121,7 @@ record CesOptions(
                 case "https" -> https = v;
                 case "user" -> user = v;
                 case "wildfly-pid" -> pid = number(name, v);
+                case "jfr" -> jfr = Optional.of(Path.of(v));
                 default -> throw new IllegalArgumentException("unknown option --" + name);
             }
         }
@@ -132,7 +138,8 @@ record CesOptions(
                 deploy,
                 https,
                 user,
-                pid);
+                pid,
+                jfr);
     }
 
     private static long number(String name, String value) {

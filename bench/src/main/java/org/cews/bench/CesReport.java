@@ -1,11 +1,14 @@
 package org.cews.bench;
 
+import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,7 +35,7 @@ record CesReport(
         List<HeapSample> heap) {
 
     /** WildFly's heap after a full collection, when, and how many CES issuances had been measured by then. */
-    record HeapSample(Duration at, long cesIssued, HeapProbe.Heap heap) {}
+    record HeapSample(Duration at, long cesIssued, JvmProbe.Heap heap) {}
 
     private static final DateTimeFormatter UTC =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
@@ -40,7 +43,7 @@ record CesReport(
     String markdown() {
         StringBuilder m = new StringBuilder();
         m.append("# cews bench: CES issuance against the connector calling the lab CA directly\n\n");
-        Machine machine = Machine.describe(java.nio.file.Path.of("."));
+        Machine machine = Machine.describe(Path.of("."));
         line(m, "- date: %s; %d cores, %s; %s", UTC.format(started), machine.cores(), machine.cpu(), machine.jvm());
         line(m, "- load average (1 min) before / after: %.1f / %.1f", loadBefore, loadAfter);
         line(
@@ -94,6 +97,7 @@ record CesReport(
             line(m, "**%s / direct: %.2fx**", ces, rate(slices.get(ces)) / direct);
             m.append('\n');
         }
+        cpuBound(m);
         m.append("Slices (issued/s):\n\n");
         slices.forEach((name, list) -> line(
                 m,
@@ -124,7 +128,7 @@ record CesReport(
                             .append(" | machine busy |\n|---|--:|--:|--:|--:|--:|--:|--:|--:|---|--:|\n"),
                     CesBenchmark.CES_MIXED,
                     soak,
-                    direct);
+                    Double.NaN);
         }
         m.append("\nWildFly's heap after a full collection (jcmd GC.run, then GC.heap_info), in order:\n\n");
         m.append("| at s | CES issuances measured so far | used MiB | committed MiB |\n|--:|--:|--:|--:|\n");
@@ -146,9 +150,8 @@ record CesReport(
     private void row(StringBuilder m, String name, List<ClosedLoop.Window> list, double direct) {
         long issued = list.stream().mapToLong(ClosedLoop.Window::issued).sum();
         long errors = list.stream().mapToLong(ClosedLoop.Window::errors).sum();
-        Latencies l = Latencies.of(list.stream()
-                .flatMapToLong(w -> java.util.Arrays.stream(w.latencies()))
-                .toArray());
+        Latencies l = Latencies.of(
+                list.stream().flatMapToLong(w -> Arrays.stream(w.latencies())).toArray());
         String cpu = processes.stream()
                 .map(p -> {
                     double s = list.stream()
@@ -167,7 +170,7 @@ record CesReport(
                 name,
                 issued,
                 rate(list),
-                rate(list) / direct,
+                Double.isNaN(direct) ? "-" : fmt("%.2fx", rate(list) / direct),
                 Latencies.millis(l.p50()),
                 Latencies.millis(l.p90()),
                 Latencies.millis(l.p99()),
@@ -175,6 +178,39 @@ record CesReport(
                 errors,
                 cpu,
                 100 * busy);
+    }
+
+    /**
+     * The CPU all three processes spent per issuance, and what the ratio would be if the machine
+     * were CPU-bound by them alone (throughput inversely proportional to that CPU): on a shared
+     * machine the measured ratio depends on what else runs; this one does not.
+     */
+    private void cpuBound(StringBuilder m) {
+        Map<String, Double> total = new LinkedHashMap<>();
+        slices.forEach((name, list) -> {
+            long issued = list.stream().mapToLong(ClosedLoop.Window::issued).sum();
+            double s = list.stream()
+                    .mapToDouble(w -> w.cpu().values().stream()
+                            .mapToDouble(Double::doubleValue)
+                            .sum())
+                    .sum();
+            total.put(name, issued == 0 ? Double.NaN : 1000 * s / issued);
+        });
+        line(
+                m,
+                "CPU ms per issuance, WildFly + lab + load generator: %s.",
+                total.entrySet().stream()
+                        .map(e -> e.getKey() + " " + fmt("%.1f", e.getValue()))
+                        .collect(Collectors.joining(", ")));
+        double direct = total.get(CesBenchmark.DIRECT);
+        line(
+                m,
+                "If these three processes alone were CPU-bound, the ratios would be about %s.",
+                total.entrySet().stream()
+                        .filter(e -> !e.getKey().equals(CesBenchmark.DIRECT))
+                        .map(e -> e.getKey() + " / direct " + fmt("%.2fx", direct / e.getValue()))
+                        .collect(Collectors.joining(", ")));
+        m.append('\n');
     }
 
     private void errors(StringBuilder m) {

@@ -2,6 +2,9 @@ package org.cews.bench;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -14,7 +17,7 @@ import java.util.regex.Pattern;
  * what the collector chose to leave, so a series of it over a long run shows whether the server
  * keeps more and more (a leak) or stays flat. Taken only between measured windows, never inside one.
  */
-final class HeapProbe {
+final class JvmProbe {
 
     private static final Pattern HEAP = Pattern.compile("total (\\d+)K, used (\\d+)K");
 
@@ -23,7 +26,7 @@ final class HeapProbe {
 
     private final long pid;
 
-    HeapProbe(long pid) {
+    JvmProbe(long pid) {
         this.pid = pid;
     }
 
@@ -43,6 +46,18 @@ final class HeapProbe {
         }
     }
 
+    /**
+     * Starts a Java Flight Recorder recording in the JVM ({@code settings=profile}: method samples
+     * every 10-20 ms), written to {@code file} when {@link #stopRecording} dumps it.
+     */
+    void startRecording(Path file) throws IOException, InterruptedException {
+        jcmd("JFR.start", "name=cews-bench", "settings=profile", "filename=" + file.toAbsolutePath());
+    }
+
+    void stopRecording() throws IOException, InterruptedException {
+        jcmd("JFR.stop", "name=cews-bench");
+    }
+
     /** The JVM's flags as jcmd VM.flags gives them (heap limits, collector), for the report. */
     String flags() {
         try {
@@ -59,10 +74,10 @@ final class HeapProbe {
         }
     }
 
-    private String jcmd(String command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("jcmd", Long.toString(pid), command)
-                .redirectErrorStream(true)
-                .start();
+    private String jcmd(String... command) throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>(List.of("jcmd", Long.toString(pid)));
+        line.addAll(List.of(command));
+        Process p = new ProcessBuilder(line).redirectErrorStream(true).start();
         byte[] out = p.getInputStream().readAllBytes();
         if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
             throw new IOException(
