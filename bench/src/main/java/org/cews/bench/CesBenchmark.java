@@ -109,15 +109,26 @@ public final class CesBenchmark {
             ClosedLoop loop = new ClosedLoop(requests, cpu);
             List<CesReport.HeapSample> heapSeries = new ArrayList<>();
             long[] cesIssued = {0};
-            Runnable sampleHeap = () -> heap.afterFullGc()
-                    .ifPresent(h -> heapSeries.add(
-                            new CesReport.HeapSample(Duration.between(started, Instant.now()), cesIssued[0], h)));
+            Runnable sampleHeap = () -> heap.afterFullGc().ifPresent(h -> {
+                CesReport.HeapSample sample =
+                        new CesReport.HeapSample(Duration.between(started, Instant.now()), cesIssued[0], h);
+                heapSeries.add(sample);
+                say(String.format(
+                        Locale.ROOT,
+                        "  WildFly heap after a full GC at %d s, %d CES issuances: %.1f MiB used of %.1f MiB",
+                        sample.at().toSeconds(),
+                        sample.cesIssued(),
+                        h.usedKib() / 1024.0,
+                        h.committedKib() / 1024.0));
+            });
             sampleHeap.run();
 
-            say("warm-up pass: each scenario for " + o.warmup().toSeconds() + " s, not measured");
+            say("warm-up pass: each scenario for " + o.prime().toSeconds() + " s, not measured (WildFly's JIT"
+                    + " needs minutes on a busy 2-core machine)");
             for (Map.Entry<String, IntFunction<Issuer<?>>> s : scenarios.entrySet()) {
-                loop.run(s.getKey(), o.clients(), s.getValue(), Duration.ZERO, o.warmup());
+                loop.run(s.getKey(), o.clients(), s.getValue(), Duration.ZERO, o.prime());
             }
+            sampleHeap.run();
             Map<String, List<ClosedLoop.Window>> slices = new LinkedHashMap<>();
             scenarios.keySet().forEach(name -> slices.put(name, new ArrayList<>()));
             for (int round = 0; round < o.rounds(); round++) {

@@ -9,7 +9,8 @@ import org.cews.lab.rpc.CaRpcServer;
  * What {@link CesBenchmark} measures and for how long, from {@code --name=value} options.
  *
  * @param duration measured seconds of each scenario, cut into one slice per round
- * @param warmup unmeasured seconds before each slice; also each scenario's run in the warm-up pass
+ * @param warmup unmeasured seconds before each slice
+ * @param prime each scenario's unmeasured run in the warm-up pass before the rounds
  * @param rounds slices per scenario, interleaved forward and backward
  * @param clients concurrent clients of every scenario
  * @param poolSize bound sessions of the direct scenario's pool: the deployed resource adapter's
@@ -23,6 +24,7 @@ import org.cews.lab.rpc.CaRpcServer;
 record CesOptions(
         Duration duration,
         Duration warmup,
+        Duration prime,
         int rounds,
         int clients,
         int poolSize,
@@ -44,6 +46,7 @@ record CesOptions(
             usage: bench/run-ces.sh [options]   (starts cews with deploy/run.sh, measures, stops it)
               --duration=S      measured seconds per scenario, cut into one slice per round (default 40)
               --warmup=S        unmeasured seconds before each slice (default 5)
+              --prime=S         each scenario's unmeasured run before the rounds (default 60)
               --rounds=N        slices per scenario, interleaved forward and backward (default 2)
               --clients=N       concurrent clients of every scenario (default 32)
               --pool-size=N     CA sessions of the direct scenario (default 20, deploy's max-pool-size)
@@ -58,7 +61,11 @@ record CesOptions(
             """;
 
     CesOptions {
-        if (duration.isNegative() || duration.isZero() || warmup.isNegative() || soak.isNegative()) {
+        if (duration.isNegative()
+                || duration.isZero()
+                || warmup.isNegative()
+                || prime.isNegative()
+                || soak.isNegative()) {
             throw new IllegalArgumentException("--duration must be > 0, --warmup and --soak >= 0");
         }
         if (rounds < 1 || duration.toSeconds() < rounds) {
@@ -88,6 +95,7 @@ record CesOptions(
     static CesOptions parse(String[] args) {
         long duration = 40;
         long warmup = 5;
+        long prime = 60;
         int rounds = 2;
         int clients = 32;
         int pool = 20;
@@ -110,6 +118,7 @@ record CesOptions(
             switch (name) {
                 case "duration" -> duration = number(name, v);
                 case "warmup" -> warmup = number(name, v);
+                case "prime" -> prime = number(name, v);
                 case "rounds" -> rounds = (int) number(name, v);
                 case "clients" -> clients = (int) number(name, v);
                 case "pool-size" -> pool = (int) number(name, v);
@@ -128,6 +137,7 @@ record CesOptions(
         return new CesOptions(
                 Duration.ofSeconds(duration),
                 Duration.ofSeconds(warmup),
+                Duration.ofSeconds(prime),
                 rounds,
                 clients,
                 pool,

@@ -75,9 +75,9 @@ record CesReport(
                 options.user());
         line(
                 m,
-                "- warm-up %d s per scenario, then %d rounds of %d s per scenario (interleaved), each after %d s"
+                "- warm-up pass %d s per scenario, then %d rounds of %d s per scenario (interleaved), each after %d s"
                         + " of its own warm-up",
-                options.warmup().toSeconds(),
+                options.prime().toSeconds(),
                 options.rounds(),
                 options.slice().toSeconds(),
                 options.warmup().toSeconds());
@@ -166,7 +166,7 @@ record CesReport(
                 .orElse(Double.NaN);
         line(
                 m,
-                "| %s | %d | %.1f | %.2fx | %.0f | %.0f | %.0f | %.0f | %d | %s | %.0f%% |",
+                "| %s | %d | %.1f | %s | %.0f | %.0f | %.0f | %.0f | %d | %s | %.0f%% |",
                 name,
                 issued,
                 rate(list),
