@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -43,25 +44,38 @@ public final class ConnectorBenchmark {
     private ConnectorBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
-            System.out.print(BenchOptions.USAGE);
+        Optional<BenchOptions> options = options(args, BenchOptions.USAGE, BenchOptions::parse);
+        if (options.isEmpty()) {
             return;
         }
-        BenchOptions options;
+        quietLab(options.get().labLog());
+        publish(run(options.get()).markdown(), options.get().report());
+    }
+
+    /**
+     * A benchmark's options from its arguments; empty after {@code --help} (usage printed) or a bad
+     * option (the problem and the usage printed, exit status 2).
+     */
+    static <O> Optional<O> options(String[] args, String usage, Function<String[], O> parse) {
+        if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            System.out.print(usage);
+            return Optional.empty();
+        }
         try {
-            options = BenchOptions.parse(args);
+            return Optional.of(parse.apply(args));
         } catch (IllegalArgumentException e) {
             System.err.println("bench: " + e.getMessage());
-            System.err.print(BenchOptions.USAGE);
+            System.err.print(usage);
             System.exit(2);
-            return;
+            return Optional.empty();
         }
-        quietLab(options.labLog());
-        Report report = run(options);
-        String markdown = report.markdown();
+    }
+
+    /** Prints a report and writes it to {@code report}. */
+    static void publish(String markdown, Path report) throws IOException {
         System.out.println();
         System.out.print(markdown);
-        Path file = options.report().toAbsolutePath();
+        Path file = report.toAbsolutePath();
         Files.createDirectories(file.getParent());
         Files.writeString(file, markdown);
         say("report written to " + file);

@@ -42,16 +42,21 @@ final class IssuedCheck {
         if (!(result instanceof EnrollmentResult.Issued issued)) {
             return Optional.of("not issued: " + result.getClass().getSimpleName() + " " + result.message());
         }
+        return certificateProblem(issued.certificate(), entry.publicKey());
+    }
+
+    /** Empty if {@code der} is a certificate of this CA for {@code publicKey}; otherwise what it is. */
+    Optional<String> certificateProblem(byte[] der, byte[] publicKey) {
         X509Certificate cert;
         try {
-            cert = parse(issued.certificate());
+            cert = parse(der);
         } catch (CertificateException | RuntimeException e) {
             return Optional.of("issued, but the certificate does not parse: " + e.getMessage());
         }
         if (!cert.getIssuerX500Principal().equals(caSubject)) {
             return Optional.of("issued by " + cert.getIssuerX500Principal() + ", not by " + caSubject);
         }
-        if (!Arrays.equals(cert.getPublicKey().getEncoded(), entry.publicKey())) {
+        if (!Arrays.equals(cert.getPublicKey().getEncoded(), publicKey)) {
             return Optional.of("issued for another public key than the request's");
         }
         return Optional.empty();

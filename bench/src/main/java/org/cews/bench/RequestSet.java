@@ -35,15 +35,32 @@ final class RequestSet {
         this.entries = List.copyOf(entries);
     }
 
+    /** The DER request for a fresh key pair; {@code n} numbers the requests of a set. */
+    @FunctionalInterface
+    interface Builder {
+        byte[] pkcs10(KeyPair keys, int n) throws Exception;
+    }
+
     /** Makes {@code count} requests, generating keys on every core. */
     static RequestSet generate(int count, SecureRandom random) throws Exception {
+        return generate(count, random, (keys, n) -> new JcaPKCS10CertificationRequestBuilder(
+                        new X500Name("CN=cews-bench-" + n), keys.getPublic())
+                .build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate()))
+                .getEncoded());
+    }
+
+    /**
+     * Makes {@code count} requests with RSA 2048 keys, generated on every core, each built by {@code
+     * builder}; each entry's request carries the attribute {@code CertificateTemplate:}{@link #TEMPLATE}.
+     */
+    static RequestSet generate(int count, SecureRandom random, Builder builder) throws Exception {
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         ExecutorService keygen = Executors.newFixedThreadPool(threads);
         try {
             List<Future<Entry>> futures = new ArrayList<>();
             for (int i = 0; i < count; i++) {
-                String label = "CN=cews-bench-" + i;
-                futures.add(keygen.submit(() -> entry(label, random)));
+                int n = i;
+                futures.add(keygen.submit(() -> entry(n, random, builder)));
             }
             List<Entry> entries = new ArrayList<>();
             for (Future<Entry> f : futures) {
@@ -55,16 +72,18 @@ final class RequestSet {
         }
     }
 
-    private static Entry entry(String subject, SecureRandom random) throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048, random);
-        KeyPair keys = generator.generateKeyPair();
-        byte[] der = new JcaPKCS10CertificationRequestBuilder(new X500Name(subject), keys.getPublic())
-                .build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate()))
-                .getEncoded();
+    private static Entry entry(int n, SecureRandom random, Builder builder) throws Exception {
+        KeyPair keys = rsa2048(random);
+        byte[] der = builder.pkcs10(keys, n);
         return new Entry(
                 new EnrollmentRequest(RequestFormat.PKCS10, der, Map.of("CertificateTemplate", TEMPLATE), false),
                 keys.getPublic().getEncoded());
+    }
+
+    static KeyPair rsa2048(SecureRandom random) throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048, random);
+        return generator.generateKeyPair();
     }
 
     int size() {

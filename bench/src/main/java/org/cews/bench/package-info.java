@@ -4,5 +4,9 @@
  *
  * <p>{@link org.cews.bench.ConnectorBenchmark}: issuance round trips through the CA connector
  * against the in-process lab CA, pooled against unpooled, at one client and at many (issue 5).
+ *
+ * <p>{@link org.cews.bench.CesBenchmark}: issuance through the deployed CES (UsernameToken and
+ * client certificate) beside the connector's client code calling the same lab CA directly, and
+ * WildFly's heap after full collections over a long run (issue 9).
  */
 package org.cews.bench;

@@ -62,6 +62,7 @@ public enum CesMessage {
     CES0313("{0} maps to no directory account; this endpoint accepts only key-based renewal from it"),
     CES0314("the CA answered with a certificate that cannot be read: {0}"),
     CES0315("closing a CA connection failed, the answer stands: {0}"),
+    CES0316("the request reached the CES without the URL it was posted to"),
     CES0390("caller={0} auth={1} template={2} ca={3} requestId={4} disposition={5} hresult={6} correlation={7}"
             + " detail={8}"),
 

@@ -235,6 +235,9 @@ class CesEnrollmentIT {
         assertEquals(500, refused.status(), refused.body());
         assertTrue(refused.body().contains("<ErrorCode>-2146875392</ErrorCode>"), refused.body());
         assertTrue(refused.body().contains("CertificateEnrollmentWSDetail"), refused.body());
+        assertTrue(
+                refused.body().contains(">" + WSTEP + "/RequestSecurityTokenCertificateEnrollmentWSDetailFault</"),
+                refused.body());
     }
 
     @Test

@@ -4,9 +4,6 @@ import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -85,9 +82,7 @@ public class CesServlet extends SoapServlet {
             System.getLogger(CesServlet.class.getName()).log(System.Logger.Level.WARNING, CesMessage.CES0402.format());
         }
         EnrollmentService service = EnrollmentService.create(config, ca, Clock.systemUTC(), AuditLog.system());
-        SoapOperation rst =
-                new RequestSecurityTokenOperation(new RstReader(), service, this::policy, () -> RequestUrl.current()
-                        .orElseThrow());
+        SoapOperation rst = new RequestSecurityTokenOperation(new RstReader(), service, this::policy);
         return Map.of(Wstep.ACTION_RST, rst, Wstep.ACTION_KET, rst);
     }
 
@@ -96,18 +91,6 @@ public class CesServlet extends SoapServlet {
             return directory.current().snapshot();
         } catch (DirectoryException e) {
             throw new PolicyUnavailableException(e.getMessage());
-        }
-    }
-
-    /** Keeps the request's URL for the operation, which the front door does not pass on. */
-    @Override
-    protected void service(HttpServletRequest request, HttpServletResponse response)
-            throws ServletException, IOException {
-        RequestUrl.set(RequestUrl.of(request.getRequestURL().toString(), request.getQueryString()));
-        try {
-            super.service(request, response);
-        } finally {
-            RequestUrl.clear();
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.cews.ces.endpoint;
 
 import java.io.ByteArrayOutputStream;
-import java.util.function.Supplier;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.cews.ces.CesMessage;
@@ -32,17 +31,12 @@ final class RequestSecurityTokenOperation implements SoapOperation {
     private final RstReader reader;
     private final EnrollmentService service;
     private final EnrollmentService.PolicyProvider policy;
-    private final Supplier<RequestUrl> url;
 
     RequestSecurityTokenOperation(
-            RstReader reader,
-            EnrollmentService service,
-            EnrollmentService.PolicyProvider policy,
-            Supplier<RequestUrl> url) {
+            RstReader reader, EnrollmentService service, EnrollmentService.PolicyProvider policy) {
         this.reader = reader;
         this.service = service;
         this.policy = policy;
-        this.url = url;
     }
 
     @Override
@@ -57,7 +51,8 @@ final class RequestSecurityTokenOperation implements SoapOperation {
             service.unreadable(call.caller(), call.path().keyBasedRenewal(), call.correlationId(), f);
             throw new SoapFaultException(fault(f));
         }
-        RequestUrl where = url.get();
+        RequestUrl where = RequestUrl.of(
+                call.requestUrl().orElseThrow(() -> new IllegalStateException(CesMessage.CES0316.format())));
         Outcome outcome = service.handle(
                 new EnrollmentCall(
                         call.caller(),
@@ -89,12 +84,18 @@ final class RequestSecurityTokenOperation implements SoapOperation {
         return out.toByteArray();
     }
 
-    /** The SOAP fault of a WSTEP refusal, its detail written by {@link RstrcWriter#writeDetail}. */
+    /**
+     * The SOAP fault of a WSTEP refusal. One with a CertificateEnrollmentWSDetail (written by {@link
+     * RstrcWriter#writeDetail}) carries AD CS's fault action, {@link Wstep#ACTION_DETAIL_FAULT}
+     * ([MS-WSTEP] 3.1.4.1, docs/WSTEP.md §5), as the operation's declared fault; one without (a
+     * request-form error) the WS-Addressing fault action.
+     */
     static SoapFault fault(WstepFault f) {
         SoapFault fault =
                 f.code() == WstepFault.Code.SENDER ? SoapFault.sender(f.reason()) : SoapFault.receiver(f.reason());
         return f.detail().isPresent()
                 ? fault.withDetail(w -> RstrcWriter.writeDetail(w, f.detail().get()))
+                        .withAction(Wstep.ACTION_DETAIL_FAULT)
                 : fault;
     }
 }

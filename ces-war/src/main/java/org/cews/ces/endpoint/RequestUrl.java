@@ -9,12 +9,15 @@ import org.cews.ces.service.EnrollmentService;
 /**
  * The URL a RequestSecurityToken was posted to: the endpoint's URL without query (the base of a
  * pending answer's Reference URI) and the signed pending reference in its query, if any
- * (docs/WSTEP.md §8). The front door's SoapCall does not carry the HTTP request, so {@link
- * CesServlet} keeps it for the thread that serves the request.
+ * (docs/WSTEP.md §8), read from the front door's {@link org.cews.soap.service.SoapCall#requestUrl()}.
  */
 record RequestUrl(URI endpoint, Optional<String> pendingToken) {
 
-    private static final ThreadLocal<RequestUrl> CURRENT = new ThreadLocal<>();
+    /** From the request's URL with its raw query string, as {@code SoapCall#requestUrl()} has it. */
+    static RequestUrl of(String urlWithQuery) {
+        int q = urlWithQuery.indexOf('?');
+        return q < 0 ? of(urlWithQuery, null) : of(urlWithQuery.substring(0, q), urlWithQuery.substring(q + 1));
+    }
 
     /** From the request's URL ({@code getRequestURL()}) and raw query string. */
     static RequestUrl of(String requestUrl, String query) {
@@ -32,17 +35,5 @@ record RequestUrl(URI endpoint, Optional<String> pendingToken) {
             }
         }
         return new RequestUrl(URI.create(requestUrl), token);
-    }
-
-    static void set(RequestUrl url) {
-        CURRENT.set(url);
-    }
-
-    static void clear() {
-        CURRENT.remove();
-    }
-
-    static Optional<RequestUrl> current() {
-        return Optional.ofNullable(CURRENT.get());
     }
 }

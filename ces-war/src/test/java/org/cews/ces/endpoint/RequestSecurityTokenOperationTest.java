@@ -35,6 +35,7 @@ import org.cews.policy.ldap.PolicySnapshot;
 import org.cews.soap.auth.AuthMode;
 import org.cews.soap.auth.CallerIdentity;
 import org.cews.soap.envelope.EnvelopeReader;
+import org.cews.soap.envelope.Soap12;
 import org.cews.soap.fault.FaultCode;
 import org.cews.soap.fault.FaultWriter;
 import org.cews.soap.fault.SoapFaultException;
@@ -65,7 +66,7 @@ class RequestSecurityTokenOperationTest {
 
     private FakeCa fake;
     private final List<AuditRecord> audit = new ArrayList<>();
-    private RequestUrl url;
+    private String url;
     private RequestSecurityTokenOperation operation;
 
     @BeforeAll
@@ -87,7 +88,7 @@ class RequestSecurityTokenOperationTest {
     @BeforeEach
     void setUp() {
         fake = new FakeCa();
-        url = RequestUrl.of(URL, null);
+        url = URL;
         CesConfig config = new CesConfig(
                 ActingMode.ENROLLMENT_AGENT,
                 new PendingReferences(List.of(new byte[32])),
@@ -98,7 +99,7 @@ class RequestSecurityTokenOperationTest {
                 Optional.empty());
         EnrollmentService service =
                 EnrollmentService.create(config, fake, Clock.fixed(NOW, ZoneOffset.UTC), audit::add);
-        operation = new RequestSecurityTokenOperation(new RstReader(), service, () -> policy, () -> url);
+        operation = new RequestSecurityTokenOperation(new RstReader(), service, () -> policy);
     }
 
     /** cepces' shape: ElementTree prefixes, PEM lines, the utility namespace's empty Id. */
@@ -118,7 +119,11 @@ class RequestSecurityTokenOperationTest {
 
     private SoapAnswer invoke(String envelope, CallerIdentity caller) throws Exception {
         return operation.invoke(new SoapCall(
-                PATH, new EnvelopeReader(1 << 20).read(envelope.getBytes(StandardCharsets.UTF_8)), caller, "corr-1"));
+                PATH,
+                new EnvelopeReader(1 << 20).read(envelope.getBytes(StandardCharsets.UTF_8)),
+                caller,
+                "corr-1",
+                Optional.of(url)));
     }
 
     private static Document dom(byte[] xml) throws Exception {
@@ -167,7 +172,7 @@ class RequestSecurityTokenOperationTest {
         assertTrue(reference.startsWith(URL + "?pending="), reference);
 
         // cepces POSTs QueryTokenStatus to the Reference URI, with the empty self-closing token
-        url = RequestUrl.of(URL, reference.substring(reference.indexOf('?') + 1));
+        url = reference;
         fake.retrieve = (ca, id) -> new EnrollmentResult.Issued(id, certificate, new byte[] {0x30, 0}, "", ca);
         String poll = envelope(
                 Wstep.REQUEST_QUERY_TOKEN_STATUS,
@@ -199,6 +204,14 @@ class RequestSecurityTokenOperationTest {
         var theirs = adcs.getElementsByTagNameNS(Wstep.NS_WSTEP, "CertificateEnrollmentWSDetail")
                 .item(0);
         assertEquals(children(theirs), children(mine));
+        assertEquals(Wstep.ACTION_DETAIL_FAULT, e.fault().replyAction());
+        assertEquals(
+                adcs.getElementsByTagNameNS(Soap12.WSA_NS, "Action").item(0).getTextContent(),
+                dom(FaultWriter.envelope(e.fault(), Optional.empty()).toByteArray())
+                        .getElementsByTagNameNS(Soap12.WSA_NS, "Action")
+                        .item(0)
+                        .getTextContent(),
+                "the fault's wsa:Action is AD CS's");
         assertEquals(
                 "-2146877422",
                 fault.getElementsByTagNameNS(Wstep.NS_WSTEP, "ErrorCode")
@@ -227,6 +240,7 @@ class RequestSecurityTokenOperationTest {
                 SoapFaultException.class,
                 () -> invoke(envelope(Wstep.NS_WST + "/Renew", "", ""), LabPolicy.alice(AuthMode.USERNAME_PASSWORD)));
         assertEquals(FaultCode.SENDER, e.fault().code());
+        assertEquals(Soap12.FAULT_ACTION, e.fault().replyAction(), "a request-form error has no WSTEP detail");
         assertFalse(fake.reached());
         assertEquals(1, audit.size());
         assertTrue(
@@ -258,10 +272,28 @@ class RequestSecurityTokenOperationTest {
     }
 
     @Test
+    void aCallWithoutRequestUrlIsRefusedBeforeTheCa() {
+        assertThrows(
+                IllegalStateException.class,
+                () -> operation.invoke(new SoapCall(
+                        PATH,
+                        new EnvelopeReader(1 << 20)
+                                .read(envelope(Wstep.REQUEST_ISSUE, pem(TestPki.pkcs10(key, key, "User")), "")
+                                        .getBytes(StandardCharsets.UTF_8)),
+                        LabPolicy.alice(AuthMode.USERNAME_PASSWORD),
+                        "corr-1")));
+        assertFalse(fake.reached());
+    }
+
+    @Test
     void requestUrlKeepsThePendingParameter() {
         RequestUrl u = RequestUrl.of(URL, "x=1&pending=abc.def");
         assertEquals(Optional.of("abc.def"), u.pendingToken());
         assertEquals(Optional.empty(), RequestUrl.of(URL, "x=1").pendingToken());
+        RequestUrl whole = RequestUrl.of(URL + "?x=1&pending=a%2Bb.c");
+        assertEquals(URL, whole.endpoint().toString());
+        assertEquals(Optional.of("a+b.c"), whole.pendingToken());
+        assertEquals(Optional.empty(), RequestUrl.of(URL).pendingToken());
         assertEquals(
                 "KeyBasedRenewal_Lab-Issuing-CA_CES_Certificate",
                 CesServlet.keyBasedRenewal(LabPolicy.CA).name());

@@ -12,7 +12,8 @@ import org.cews.soap.envelope.StaxFactories;
 /**
  * Writes a SOAP 1.2 fault envelope (SOAP 1.2 Part 1 §5.4, the shape AD CS sends):
  * s:Code/s:Value, an optional s:Subcode/s:Value, s:Reason/s:Text xml:lang="en-US", and s:Detail
- * when the fault has a detail writer. The reply's Action is the WS-Addressing fault action and its
+ * when the fault has a detail writer. The reply's Action is the fault's own when it has one (AD CS's
+ * CES faults carry the operation's fault action), otherwise the WS-Addressing fault action; its
  * RelatesTo the request's MessageID, when the request got far enough to have one. cepces reads the
  * fault only from an HTTP 500 (docs/REAL-CLIENTS.md §3): the caller sends it with that status.
  */
@@ -21,7 +22,7 @@ public final class FaultWriter {
     private FaultWriter() {}
 
     public static ReplyEnvelope envelope(SoapFault fault, Optional<String> relatesTo) {
-        return ReplyEnvelope.of(Soap12.FAULT_ACTION, relatesTo, body(fault));
+        return ReplyEnvelope.of(fault.replyAction(), relatesTo, body(fault));
     }
 
     /** The s:Fault element alone, UTF-8. */

@@ -141,7 +141,7 @@ public final class FrontDoor {
                     id);
         }
         try {
-            SoapAnswer answer = operation.invoke(new SoapCall(path, soap, caller, id));
+            SoapAnswer answer = operation.invoke(new SoapCall(path, soap, caller, id, requestUrl(request)));
             return new HttpAnswer.Soap(
                     200, org.cews.soap.envelope.ReplyEnvelope.of(answer.action(), soap.messageId(), answer.body()));
         } catch (SoapFaultException e) {
@@ -180,6 +180,16 @@ public final class FrontDoor {
         }
         return new HttpAnswer.Text(
                 403, SoapMessages.SOAP0205.format(path.name(), path.mode().pathName(), id));
+    }
+
+    /** The URL the client posted to, with its raw query string ({@link SoapCall#requestUrl()}). */
+    static Optional<String> requestUrl(HttpServletRequest request) {
+        StringBuffer url = request.getRequestURL();
+        if (url == null) {
+            return Optional.empty();
+        }
+        String query = request.getQueryString();
+        return Optional.of(query == null ? url.toString() : url + "?" + query);
     }
 
     private static HttpAnswer fault(SoapFault fault, Optional<String> relatesTo, String where, String id) {

@@ -59,4 +59,19 @@ class FaultWriterTest {
         assertEquals("s:Receiver", xpath(doc, "//*[local-name()='Code']/*[local-name()='Value']"));
         assertEquals("42", xpath(doc, "//*[local-name()='Detail']/*[local-name()='Info']"));
     }
+
+    @Test
+    void aFaultsOwnActionReplacesTheGenericFaultAction() throws Exception {
+        String action = "http://schemas.microsoft.com/windows/pki/2009/01/enrollment"
+                + "/RequestSecurityTokenCertificateEnrollmentWSDetailFault";
+        SoapFault fault = SoapFault.receiver("denied")
+                .withAction(action)
+                .withSubcode(new QName("urn:x", "Sub", "x"))
+                .withDetail(w -> w.writeEmptyElement("d"));
+        assertEquals(Optional.of(action), fault.action(), "withSubcode and withDetail keep the Action");
+        Document doc =
+                parse(FaultWriter.envelope(fault, Optional.of("urn:uuid:1")).toByteArray());
+        assertEquals(action, xpath(doc, "//*[local-name()='Header']/*[local-name()='Action']"));
+        assertEquals(Soap12.FAULT_ACTION, SoapFault.receiver("x").replyAction());
+    }
 }

@@ -13,6 +13,11 @@ final class FakeRequests {
     private FakeRequests() {}
 
     static HttpServletRequest post(String body) {
+        return post(body, null, null);
+    }
+
+    /** A POST the container says was made to {@code url} with the raw {@code query} (either may be null). */
+    static HttpServletRequest post(String body, String url, String query) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         ByteArrayInputStream in = new ByteArrayInputStream(bytes);
         ServletInputStream stream = new ServletInputStream() {
@@ -48,6 +53,8 @@ final class FakeRequests {
                         case "getContentLengthLong" -> (long) bytes.length;
                         case "getContentLength" -> bytes.length;
                         case "getMethod" -> "POST";
+                        case "getRequestURL" -> url == null ? null : new StringBuffer(url);
+                        case "getQueryString" -> query;
                         case "toString" -> "FakeRequest";
                         default -> null;
                     };

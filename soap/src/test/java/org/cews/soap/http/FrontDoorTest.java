@@ -19,6 +19,7 @@ import org.cews.soap.auth.AuthenticationException.Kind;
 import org.cews.soap.auth.CallerAuthenticator;
 import org.cews.soap.auth.CallerIdentity;
 import org.cews.soap.envelope.EnvelopeReader;
+import org.cews.soap.envelope.Soap12;
 import org.cews.soap.fault.SoapFault;
 import org.cews.soap.fault.SoapFaultException;
 import org.cews.soap.fault.TransientFailureException;
@@ -77,6 +78,32 @@ class FrontDoorTest {
         String xml = text(answer);
         assertTrue(xml.contains("<a:RelatesTo>urn:uuid:7</a:RelatesTo>"), xml);
         assertTrue(xml.contains("<r>LAB\\alice KERBEROS corr-1</r>"), xml);
+    }
+
+    @Test
+    void theCallCarriesTheRequestUrlWithItsQuery() {
+        AtomicReference<Optional<String>> seen = new AtomicReference<>();
+        SoapOperation record = call -> {
+            seen.set(call.requestUrl());
+            return new SoapAnswer("urn:test/OpResponse", "<r/>".getBytes(StandardCharsets.UTF_8));
+        };
+        String url = "https://cews.example:8443" + KERBEROS;
+        door(record).post(KERBEROS, FakeRequests.post(envelope(ACTION), url, "pending=a.b%2Bc"));
+        assertEquals(Optional.of(url + "?pending=a.b%2Bc"), seen.get());
+        door(record).post(KERBEROS, FakeRequests.post(envelope(ACTION), url, null));
+        assertEquals(Optional.of(url), seen.get());
+        door(record).post(KERBEROS, FakeRequests.post(envelope(ACTION)));
+        assertEquals(Optional.empty(), seen.get());
+    }
+
+    @Test
+    void aFaultWithItsOwnActionGoesOutWithIt() {
+        SoapOperation refuse = call -> {
+            throw new SoapFaultException(SoapFault.receiver("denied").withAction("urn:test/OpFault"));
+        };
+        String xml = text(door(refuse).post(KERBEROS, FakeRequests.post(envelope(ACTION))));
+        assertTrue(xml.contains(">urn:test/OpFault</a:Action>"), xml);
+        assertFalse(xml.contains(Soap12.FAULT_ACTION), xml);
     }
 
     @Test
