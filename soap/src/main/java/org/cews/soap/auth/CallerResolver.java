@@ -1,5 +1,6 @@
 package org.cews.soap.auth;
 
+import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,8 +31,10 @@ import org.cews.soap.SoapMessages;
  *       and per source address.
  * </ul>
  *
- * Accounts (with their tokenGroups) are kept per principal for {@link AuthSettings#identityCache()}.
- * A directory that cannot be asked is {@link AuthenticationException.Kind#UNAVAILABLE}.
+ * Accounts (with their tokenGroups) are kept per principal for {@link AuthSettings#identityCache()};
+ * a password the directory accepted is remembered (as an HMAC) for {@link
+ * AuthSettings#passwordCache()} and forgotten at the account's next refusal. A directory that
+ * cannot be asked is {@link AuthenticationException.Kind#UNAVAILABLE}.
  */
 public final class CallerResolver {
 
@@ -44,6 +47,7 @@ public final class CallerResolver {
     private final Clock clock;
     private final RevocationCheck revocation;
     private final IdentityCache cache;
+    private final PasswordCache verifiedPasswords;
     private final FailureLimiter accounts;
     private final FailureLimiter sources;
 
@@ -59,6 +63,7 @@ public final class CallerResolver {
         this.clock = clock;
         this.revocation = revocation;
         this.cache = new IdentityCache(settings.identityCache(), clock);
+        this.verifiedPasswords = new PasswordCache(settings.passwordCache(), clock, new SecureRandom());
         this.accounts = new FailureLimiter(settings.maxFailures(), settings.failureWindow(), settings.block(), clock);
         this.sources =
                 new FailureLimiter(settings.maxFailuresPerSource(), settings.failureWindow(), settings.block(), clock);
@@ -187,9 +192,14 @@ public final class CallerResolver {
                 }
                 account = Optional.of(remember(cacheKey, user, "UsernameToken", found));
             }
+            String dn = account.get().dn();
+            if (verifiedPasswords.verified(dn, password)) {
+                accounts.succeeded(accountKey);
+                return account.get();
+            }
             PasswordCheck.Outcome outcome;
             try {
-                outcome = passwords.verify(account.get().dn(), password);
+                outcome = passwords.verify(dn, password);
             } catch (DirectoryException e) {
                 throw new AuthenticationException(
                         AuthenticationException.Kind.UNAVAILABLE,
@@ -197,10 +207,12 @@ public final class CallerResolver {
                         e);
             }
             if (!outcome.accepted()) {
+                verifiedPasswords.forget(dn);
                 accounts.failed(accountKey);
                 sources.failed(sourceKey);
                 throw refused(SoapMessages.SOAP0514.format(user, outcome.reason()));
             }
+            verifiedPasswords.accepted(dn, password);
             accounts.succeeded(accountKey);
             return account.get();
         } finally {
