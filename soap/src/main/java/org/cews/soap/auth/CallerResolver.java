@@ -1,9 +1,13 @@
 package org.cews.soap.auth;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import org.cews.policy.acl.AclFormatException;
@@ -97,22 +101,23 @@ public final class CallerResolver {
     public Optional<Account> certificate(X509Certificate[] chain, boolean keyBasedRenewal)
             throws AuthenticationException {
         X509Certificate cert = chain[0];
-        String subject = cert.getSubjectX500Principal().getName();
         Instant now = clock.instant();
         if (now.isBefore(cert.getNotBefore().toInstant())
                 || now.isAfter(cert.getNotAfter().toInstant())) {
             throw refused(SoapMessages.SOAP0507.format(
-                    subject, cert.getNotBefore().toInstant(), cert.getNotAfter().toInstant()));
+                    cert.getSubjectX500Principal().getName(),
+                    cert.getNotBefore().toInstant(),
+                    cert.getNotAfter().toInstant()));
         }
         if (settings.revocation()) {
             revocation.check(chain);
         }
-        String key = "cert:" + cert.getIssuerX500Principal().getName() + "#"
-                + cert.getSerialNumber().toString(16);
+        String key = certificateKey(cert);
         Optional<Account> cached = cache.get(key);
         if (cached.isPresent()) {
             return cached;
         }
+        String subject = cert.getSubjectX500Principal().getName();
         CertificateNames names;
         try {
             names = CertificateNames.of(cert);
@@ -163,6 +168,22 @@ public final class CallerResolver {
             throw refused(SoapMessages.SOAP0508.format(subject, names.describe()));
         }
         return Optional.of(remember(key, subject, how, found));
+    }
+
+    /**
+     * The identity cache's key of a certificate: the SHA-256 of its exact DER encoding, so that only
+     * the very certificate that was mapped finds the mapping (not another with the same issuer name
+     * and serial number, from another CA of the same name).
+     */
+    static String certificateKey(X509Certificate cert) throws AuthenticationException {
+        try {
+            return "cert:"
+                    + HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256").digest(cert.getEncoded()));
+        } catch (CertificateEncodingException | NoSuchAlgorithmException e) {
+            throw refused(SoapMessages.SOAP0508.format(
+                    cert.getSubjectX500Principal().getName(), "no DER encoding: " + e.getMessage()));
+        }
     }
 
     /** A UsernameToken from {@code source} (the client's address). */

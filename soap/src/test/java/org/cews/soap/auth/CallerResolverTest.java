@@ -303,6 +303,27 @@ class CallerResolverTest {
                         .samAccountName());
     }
 
+    @Test
+    void certificateMappingsAreKeptPerExactCertificate() throws Exception {
+        X509Certificate alice = chain("sid_alice")[0];
+        assertEquals(
+                "cert:"
+                        + java.util.HexFormat.of()
+                                .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                                        .digest(alice.getEncoded())),
+                CallerResolver.certificateKey(alice));
+        resolver.certificate(chain("sid_alice"), false);
+        int searches = ad.searches().size();
+        resolver.certificate(chain("sid_alice"), false);
+        assertEquals(searches, ad.searches().size(), "the same certificate: served from the cache");
+        resolver.certificate(chain("upn_alice"), false);
+        assertTrue(ad.searches().size() > searches, "another certificate of the same account is mapped anew");
+        clock.now = clock.now.plusSeconds(61);
+        int before = ad.searches().size();
+        resolver.certificate(chain("sid_alice"), false);
+        assertTrue(ad.searches().size() > before, "asked again after 60 s");
+    }
+
     // ---- UsernamePassword with the password cache (docs/AUTHENTICATION.md §3.1)
 
     /** Simple binds as an account other than the service's own: the password checks. */
