@@ -1,13 +1,9 @@
 package org.cews.soap.auth;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import org.cews.policy.acl.AclFormatException;
@@ -112,7 +108,11 @@ public final class CallerResolver {
         if (settings.revocation()) {
             revocation.check(chain);
         }
-        String key = certificateKey(cert);
+        // The certificate itself is the key: its equality is that of its exact DER encoding, so
+        // only the very certificate that was mapped finds the mapping (not another with the same
+        // issuer name and serial number, from another CA of the same name); its hash is computed
+        // once per certificate object, which the TLS session hands out for each of its requests.
+        Object key = cert;
         Optional<Account> cached = cache.get(key);
         if (cached.isPresent()) {
             return cached;
@@ -168,22 +168,6 @@ public final class CallerResolver {
             throw refused(SoapMessages.SOAP0508.format(subject, names.describe()));
         }
         return Optional.of(remember(key, subject, how, found));
-    }
-
-    /**
-     * The identity cache's key of a certificate: the SHA-256 of its exact DER encoding, so that only
-     * the very certificate that was mapped finds the mapping (not another with the same issuer name
-     * and serial number, from another CA of the same name).
-     */
-    static String certificateKey(X509Certificate cert) throws AuthenticationException {
-        try {
-            return "cert:"
-                    + HexFormat.of()
-                            .formatHex(MessageDigest.getInstance("SHA-256").digest(cert.getEncoded()));
-        } catch (CertificateEncodingException | NoSuchAlgorithmException e) {
-            throw refused(SoapMessages.SOAP0508.format(
-                    cert.getSubjectX500Principal().getName(), "no DER encoding: " + e.getMessage()));
-        }
     }
 
     /** A UsernameToken from {@code source} (the client's address). */
@@ -278,7 +262,7 @@ public final class CallerResolver {
         return at < 0 ? name : name.substring(0, at);
     }
 
-    private Account remember(String key, String who, String how, Optional<DirectoryAccount> found)
+    private Account remember(Object key, String who, String how, Optional<DirectoryAccount> found)
             throws AuthenticationException {
         if (found.isEmpty()) {
             throw refused(SoapMessages.SOAP0505.format(who));
