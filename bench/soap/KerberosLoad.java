@@ -239,12 +239,14 @@ public final class KerberosLoad {
         return line.length() == 0 ? null : line.toString();
     }
 
+    /** One manager for every token: GSSManager.getInstance() walks every JCA provider's keys. */
+    private static final GSSManager MANAGER = GSSManager.getInstance();
+
     /** A new SPNEGO context's first token: a new AP-REQ every time. */
     private String token() throws Exception {
         return Subject.doAs(subject, (PrivilegedExceptionAction<String>) () -> {
-            GSSManager manager = GSSManager.getInstance();
-            GSSName name = manager.createName(service, GSSName.NT_HOSTBASED_SERVICE);
-            GSSContext context = manager.createContext(name, SPNEGO, null, GSSContext.DEFAULT_LIFETIME);
+            GSSName name = MANAGER.createName(service, GSSName.NT_HOSTBASED_SERVICE);
+            GSSContext context = MANAGER.createContext(name, SPNEGO, null, GSSContext.DEFAULT_LIFETIME);
             context.requestMutualAuth(true);
             context.requestCredDeleg(false);
             byte[] token = context.initSecContext(new byte[0], 0, 0);
