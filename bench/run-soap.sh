@@ -16,8 +16,9 @@
 #
 #   bench/run-soap.sh [--duration=S] [--warmup=S] [--rounds=N] [--connections=N] [--threads=N]
 #                     [--report=FILE] [--jfr=DIR]
-# --jfr=DIR: after the measured rounds, one more slice per case under a JFR recording of WildFly
-# (settings=profile), written to DIR/<case>.jfr; those slices are not in the report's numbers.
+# --jfr=DIR: after the measured rounds, one more run of --duration seconds per case under a JFR
+# recording of WildFly (settings=profile, Java sampled every 2 ms), written to DIR/<case>.jfr; those
+# runs are not in the report's numbers.
 #
 # Needs wrk (Debian: apt-get install wrk); stunnel4 and openssl for the certificate cases. BENCH_SKIP_BUILD is not supported: deploy/run.sh
 # builds what it needs.
@@ -35,7 +36,7 @@ for a in "$@"; do
     --threads=*) threads=${a#*=} ;;
     --report=*) report=${a#*=} ;;
     --jfr=*) jfr=${a#*=} ;;
-    --help|-h) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --help|-h) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench: unknown option $a (--help)" >&2; exit 2 ;;
   esac
 done
@@ -238,14 +239,17 @@ load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 if [ -n "$jfr" ]; then
   # The first JFR.start in a JVM deoptimises compiled code for a while: a throw-away recording
   # and a re-warm before each profiled slice.
+  # JFR's profile settings, Java samples every 2 ms instead of every 10 ms.
   mkdir -p "$jfr"
-  jcmd "$server_pid" JFR.start name=bench-throwaway settings=profile > /dev/null
+  sed -e '/<event name="jdk.ExecutionSample">/,/<\/event>/ s/>10 ms</>2 ms</' \
+    "$(dirname "$(readlink -f "$(command -v java)")")/../lib/jfr/profile.jfc" > "$work/profile.jfc"
+  jcmd "$server_pid" JFR.start name=bench-throwaway settings="$work/profile.jfc" > /dev/null
   run_wrk "${cases[0]}" "$warmup" > /dev/null
   jcmd "$server_pid" JFR.stop name=bench-throwaway > /dev/null
   for c in "${cases[@]}"; do
     run_wrk "$c" "$warmup" > /dev/null
-    jcmd "$server_pid" JFR.start name="bench-$c" settings=profile filename="$(realpath "$jfr")/$c.jfr" > /dev/null
-    echo "bench: profiled $c: $(run_wrk "$c" "$slice")"
+    jcmd "$server_pid" JFR.start name="bench-$c" settings="$work/profile.jfc" filename="$(realpath "$jfr")/$c.jfr" > /dev/null
+    echo "bench: profiled $c: $(run_wrk "$c" "$duration")"
     jcmd "$server_pid" JFR.stop name="bench-$c" > /dev/null
   done
 fi
