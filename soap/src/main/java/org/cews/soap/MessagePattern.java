@@ -74,7 +74,10 @@ public final class MessagePattern {
                 continue;
             }
             Object arg = args[index];
-            if (arg instanceof Number number) {
+            if ((arg instanceof Integer || arg instanceof Long) && Math.abs(((Number) arg).longValue()) < 1000) {
+                // What the number format writes for these, without it: no grouping below 1000.
+                out.append(((Number) arg).longValue());
+            } else if (arg instanceof Number number) {
                 out.append(NUMBERS.get().format(number));
             } else if (arg instanceof Date date) {
                 out.append(DateFormat.getDateTimeInstance(DateFormat.SHORT, DateFormat.SHORT, Locale.ROOT)

@@ -30,6 +30,10 @@ class MessagePatternTest {
         }
         assertEquals(expected("{0} {1}", "x"), new MessagePattern("{0} {1}").format("x"));
         assertEquals("1,048,576 bytes", new MessagePattern("{0} bytes").format(1_048_576));
+        for (long n : new long[] {0, 7, -7, 999, -999, 1000, -1000, 12_345, Long.MIN_VALUE + 1}) {
+            assertEquals(expected("{0}", n), new MessagePattern("{0}").format(n), "long " + n);
+            assertEquals(expected("{0}", (int) n), new MessagePattern("{0}").format((int) n), "int " + (int) n);
+        }
     }
 
     @Test
