@@ -37,28 +37,6 @@ public record AuthSettings(
     /** The longest a verified password may be remembered: IIS's default logon token cache (15 minutes). */
     public static final Duration MAX_PASSWORD_CACHE = Duration.ofMinutes(15);
 
-    /** Without the password cache (the settings before it existed, for tests and callers that need none). */
-    public AuthSettings(
-            String realm,
-            String netbiosDomain,
-            Duration identityCache,
-            int maxFailures,
-            int maxFailuresPerSource,
-            Duration failureWindow,
-            Duration block,
-            boolean revocation) {
-        this(
-                realm,
-                netbiosDomain,
-                identityCache,
-                maxFailures,
-                maxFailuresPerSource,
-                failureWindow,
-                block,
-                revocation,
-                Duration.ZERO);
-    }
-
     public AuthSettings {
         if (realm == null || realm.isBlank()) {
             throw new IllegalArgumentException(

@@ -33,7 +33,15 @@ import org.junit.jupiter.api.Test;
 class CallerResolverTest {
 
     static final AuthSettings SETTINGS = new AuthSettings(
-            "LAB.EXAMPLE", "LAB", Duration.ofSeconds(60), 3, 4, Duration.ofMinutes(5), Duration.ofMinutes(2), false);
+            "LAB.EXAMPLE",
+            "LAB",
+            Duration.ofSeconds(60),
+            3,
+            4,
+            Duration.ofMinutes(5),
+            Duration.ofMinutes(2),
+            false,
+            Duration.ZERO);
 
     private InMemoryAd ad;
     private MutableClock clock;
@@ -222,7 +230,15 @@ class CallerResolverTest {
         CallerResolver checking = resolver(
                 ad.port(),
                 new AuthSettings(
-                        "LAB.EXAMPLE", "LAB", Duration.ZERO, 3, 4, Duration.ofMinutes(5), Duration.ofMinutes(2), true));
+                        "LAB.EXAMPLE",
+                        "LAB",
+                        Duration.ZERO,
+                        3,
+                        4,
+                        Duration.ofMinutes(5),
+                        Duration.ofMinutes(2),
+                        true,
+                        Duration.ZERO));
         assertEquals(List.of("http://127.0.0.1:9/lab.crl"), RevocationCheck.crlUrls(chain("upn_alice")[0]));
         AuthenticationException e =
                 assertThrows(AuthenticationException.class, () -> checking.certificate(chain("upn_alice"), false));
