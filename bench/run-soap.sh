@@ -213,7 +213,7 @@ run_wrk() { # run_wrk CASE SECONDS: prints wrk's BENCH line and the CPU time Wil
   if [ -n "${java_load[$1]:-}" ]; then
     line=$(BENCH_PASSWORD="$password" java -Djava.security.krb5.conf="$KRB5_CONFIG" -cp "$work/load" KerberosLoad \
       --url="${target[$1]}" --body="${body[$1]}" --ca="$base/configuration/cews/tls/ca.crt" \
-      --connections="$connections" --seconds="$2" ${java_load[$1]} | grep '^BENCH ')
+      --connections="$connections" --seconds="$2" --warmup=2 ${java_load[$1]} | grep '^BENCH ')
   else
     line=$(BENCH_BODY="${body[$1]}" BENCH_COOKIE="${cookie[$1]:-}" wrk -t "$threads" -c "$connections" -d "${2}s" \
       --timeout 10s -s bench/soap/post.lua "${target[$1]}" | grep '^BENCH ')

@@ -45,7 +45,7 @@ import org.ietf.jgss.Oid;
  *
  * <pre>
  * java KerberosLoad.java --url=https://localhost:8443/PATH --body=FILE --ca=CA.crt --connections=64
- *     --seconds=5 [--negotiate=alice@LAB.EXAMPLE --service=HTTP@localhost]   (password in BENCH_PASSWORD;
+ *     --seconds=5 [--warmup=S] [--negotiate=alice@LAB.EXAMPLE --service=HTTP@localhost]   (password in BENCH_PASSWORD;
  *     the realm's KDC from -Djava.security.krb5.conf)
  * </pre>
  */
@@ -90,9 +90,14 @@ public final class KerberosLoad {
         int connections = Integer.parseInt(o.getOrDefault("connections", "64"));
         long seconds = Long.parseLong(o.getOrDefault("seconds", "5"));
         Subject subject = o.containsKey("negotiate") ? login(o.get("negotiate"), System.getenv("BENCH_PASSWORD")) : null;
-        KerberosLoad load =
-                new KerberosLoad(url, body, tls(Path.of(need(o, "ca"))), subject, o.getOrDefault("service", "HTTP@localhost"));
-        load.run(connections, seconds);
+        long warmup = Long.parseLong(o.getOrDefault("warmup", "0"));
+        if (warmup > 0) {
+            // Unmeasured, in this JVM: a new JVM per slice would otherwise measure its own JIT.
+            new KerberosLoad(url, body, tls(Path.of(need(o, "ca"))), subject, o.getOrDefault("service", "HTTP@localhost"))
+                    .run(connections, warmup, false);
+        }
+        new KerberosLoad(url, body, tls(Path.of(need(o, "ca"))), subject, o.getOrDefault("service", "HTTP@localhost"))
+                .run(connections, seconds, true);
     }
 
     private static String need(Map<String, String> o, String name) {
@@ -103,7 +108,7 @@ public final class KerberosLoad {
         return value;
     }
 
-    private void run(int connections, long seconds) throws InterruptedException {
+    private void run(int connections, long seconds, boolean report) throws InterruptedException {
         long start = System.nanoTime();
         long deadline = start + seconds * 1_000_000_000L;
         List<long[]> latencies = new ArrayList<>();
@@ -119,6 +124,9 @@ public final class KerberosLoad {
             t.join();
         }
         long duration = (System.nanoTime() - start) / 1000;
+        if (!report) {
+            return;
+        }
         int n = 0;
         for (long[] l : latencies) {
             n += (int) l[0];
