@@ -5,6 +5,11 @@ wrk.method = "POST"
 wrk.body = f:read("*a")
 f:close()
 wrk.headers["Content-Type"] = "application/soap+xml; charset=utf-8"
+-- The Kerberos case: the session cookie one SPNEGO authentication got (bench/README.md).
+local cookie = os.getenv("BENCH_COOKIE")
+if cookie and cookie ~= "" then
+  wrk.headers["Cookie"] = cookie
+end
 
 done = function(summary, latency, requests)
   local e = summary.errors

@@ -1,12 +1,11 @@
 package org.cews.cep;
 
-import java.text.MessageFormat;
-import java.util.Locale;
+import org.cews.soap.MessagePattern;
 
 /**
  * Every log and exception message of the CEP web application, with its typed ID (one registry
  * per module). {@link #format} puts the ID in front. No pattern contains an
- * apostrophe ({@link MessageFormat} quoting).
+ * apostrophe (quoting, which {@link MessagePattern} refuses).
  */
 public enum CepMessages {
     /** Body's first element is not GetPolicies. */
@@ -42,13 +41,18 @@ public enum CepMessages {
     CEP0305("CES URI {0} of CA {1} left out of the answer: clientAuthentication {2} is not 1, 2, 4 or 8"
             + " ([MS-XCEP] 3.1.4.1.3.5), and cepces refuses the whole policy for one such value");
 
-    private final String pattern;
+    private final MessagePattern pattern;
 
     CepMessages(String pattern) {
-        this.pattern = pattern;
+        this.pattern = new MessagePattern(pattern);
+    }
+
+    /** The pattern, for tests. */
+    MessagePattern pattern() {
+        return pattern;
     }
 
     public String format(Object... args) {
-        return name() + " " + new MessageFormat(pattern, Locale.ROOT).format(args);
+        return name() + " " + pattern.format(args);
     }
 }

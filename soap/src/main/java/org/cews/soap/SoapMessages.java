@@ -1,12 +1,9 @@
 package org.cews.soap;
 
-import java.text.MessageFormat;
-import java.util.Locale;
-
 /**
  * Every log and exception message of the SOAP module, with its typed ID (one registry per
  * module, as Elytron's message loggers). {@link #format} puts the ID in front, so an operator can search for it.
- * Patterns use {@link MessageFormat} placeholders; none contains an apostrophe.
+ * Patterns use {@code {n}} placeholders ({@link MessagePattern}); none contains an apostrophe.
  */
 public enum SoapMessages {
     /** The request body is larger than the configured cap. */
@@ -97,19 +94,24 @@ public enum SoapMessages {
     /** Audit: a caller mapped to its account (read from the directory, not from the cache). */
     SOAP0518("caller {0} ({1}) mapped from {2} by {3}, {4} SIDs");
 
-    private final String pattern;
+    private final MessagePattern pattern;
 
     SoapMessages(String pattern) {
-        this.pattern = pattern;
+        this.pattern = new MessagePattern(pattern);
+    }
+
+    /** The pattern, for tests. */
+    MessagePattern pattern() {
+        return pattern;
     }
 
     /** The message with its ID in front: {@code SOAP0101 the request is larger than ...}. */
     public String format(Object... args) {
-        return name() + " " + new MessageFormat(pattern, Locale.ROOT).format(args);
+        return name() + " " + pattern.format(args);
     }
 
     /** The message without its ID, for a SOAP Reason whose ID the log line carries. */
     public String text(Object... args) {
-        return new MessageFormat(pattern, Locale.ROOT).format(args);
+        return pattern.format(args);
     }
 }

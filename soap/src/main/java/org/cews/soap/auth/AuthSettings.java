@@ -17,6 +17,9 @@ import org.cews.soap.SoapMessages;
  *     users may come through one proxy or NAT address)
  * @param block how long those attempts are refused
  * @param revocation check client certificates against the CRLs they name
+ * @param passwordCache how long a UsernameToken password the directory accepted is remembered (as
+ *     an HMAC, never the password), so that the same password for the same account within that
+ *     time needs no LDAP bind; zero is off, at most {@link #MAX_PASSWORD_CACHE} (docs/AUTHENTICATION.md §3.1)
  */
 public record AuthSettings(
         String realm,
@@ -26,9 +29,13 @@ public record AuthSettings(
         int maxFailuresPerSource,
         Duration failureWindow,
         Duration block,
-        boolean revocation) {
+        boolean revocation,
+        Duration passwordCache) {
 
     public static final String PREFIX = "cews.auth.";
+
+    /** The longest a verified password may be remembered: IIS's default logon token cache (15 minutes). */
+    public static final Duration MAX_PASSWORD_CACHE = Duration.ofMinutes(15);
 
     public AuthSettings {
         if (realm == null || realm.isBlank()) {
@@ -50,6 +57,12 @@ public record AuthSettings(
                     maxFailures + "/" + identityCache + "/" + failureWindow + "/" + block,
                     "maxFailures must be at least 1, the times positive"));
         }
+        if (passwordCache == null || passwordCache.isNegative() || passwordCache.compareTo(MAX_PASSWORD_CACHE) > 0) {
+            throw new IllegalArgumentException(SoapMessages.SOAP0401.format(
+                    PREFIX + "passwordCacheSeconds",
+                    passwordCache,
+                    "from 0 (off) to " + MAX_PASSWORD_CACHE.toSeconds() + " seconds"));
+        }
     }
 
     /** From properties (the JVM's system properties in the server); unset values take the defaults. */
@@ -63,7 +76,18 @@ public record AuthSettings(
                 Duration.ofSeconds(number(p, "failureWindowSeconds", 300)),
                 Duration.ofSeconds(number(p, "blockSeconds", 120)),
                 Boolean.parseBoolean(p.getProperty(PREFIX + "certificate.revocation", "false")
-                        .trim()));
+                        .trim()),
+                passwordCache(p));
+    }
+
+    /** {@code cews.auth.passwordCache} (true unless "false") for {@code cews.auth.passwordCacheSeconds} (60). */
+    private static Duration passwordCache(Properties p) {
+        String on = p.getProperty(PREFIX + "passwordCache", "true").trim();
+        if (!on.equals("true") && !on.equals("false")) {
+            throw new IllegalArgumentException(
+                    SoapMessages.SOAP0401.format(PREFIX + "passwordCache", on, "true or false"));
+        }
+        return on.equals("true") ? Duration.ofSeconds(number(p, "passwordCacheSeconds", 60)) : Duration.ZERO;
     }
 
     private static long number(Properties p, String name, long fallback) {

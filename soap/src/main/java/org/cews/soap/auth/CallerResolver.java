@@ -1,5 +1,6 @@
 package org.cews.soap.auth;
 
+import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,8 +32,10 @@ import org.cews.x690.DerException;
  *       and per source address.
  * </ul>
  *
- * Accounts (with their tokenGroups) are kept per principal for {@link AuthSettings#identityCache()}.
- * A directory that cannot be asked is {@link AuthenticationException.Kind#UNAVAILABLE}.
+ * Accounts (with their tokenGroups) are kept per principal for {@link AuthSettings#identityCache()};
+ * a password the directory accepted is remembered (as an HMAC) for {@link
+ * AuthSettings#passwordCache()} and forgotten at the account's next refusal. A directory that
+ * cannot be asked is {@link AuthenticationException.Kind#UNAVAILABLE}.
  */
 public final class CallerResolver {
 
@@ -45,6 +48,7 @@ public final class CallerResolver {
     private final Clock clock;
     private final RevocationCheck revocation;
     private final IdentityCache cache;
+    private final PasswordCache verifiedPasswords;
     private final FailureLimiter accounts;
     private final FailureLimiter sources;
 
@@ -60,6 +64,7 @@ public final class CallerResolver {
         this.clock = clock;
         this.revocation = revocation;
         this.cache = new IdentityCache(settings.identityCache(), clock);
+        this.verifiedPasswords = new PasswordCache(settings.passwordCache(), clock, new SecureRandom());
         this.accounts = new FailureLimiter(settings.maxFailures(), settings.failureWindow(), settings.block(), clock);
         this.sources =
                 new FailureLimiter(settings.maxFailuresPerSource(), settings.failureWindow(), settings.block(), clock);
@@ -93,22 +98,27 @@ public final class CallerResolver {
     public Optional<Account> certificate(X509Certificate[] chain, boolean keyBasedRenewal)
             throws AuthenticationException {
         X509Certificate cert = chain[0];
-        String subject = cert.getSubjectX500Principal().getName();
         Instant now = clock.instant();
         if (now.isBefore(cert.getNotBefore().toInstant())
                 || now.isAfter(cert.getNotAfter().toInstant())) {
             throw refused(SoapMessages.SOAP0507.format(
-                    subject, cert.getNotBefore().toInstant(), cert.getNotAfter().toInstant()));
+                    cert.getSubjectX500Principal().getName(),
+                    cert.getNotBefore().toInstant(),
+                    cert.getNotAfter().toInstant()));
         }
         if (settings.revocation()) {
             revocation.check(chain);
         }
-        String key = "cert:" + cert.getIssuerX500Principal().getName() + "#"
-                + cert.getSerialNumber().toString(16);
+        // The certificate itself is the key: its equality is that of its exact DER encoding, so
+        // only the very certificate that was mapped finds the mapping (not another with the same
+        // issuer name and serial number, from another CA of the same name); its hash is computed
+        // once per certificate object, which the TLS session hands out for each of its requests.
+        Object key = cert;
         Optional<Account> cached = cache.get(key);
         if (cached.isPresent()) {
             return cached;
         }
+        String subject = cert.getSubjectX500Principal().getName();
         CertificateNames names;
         try {
             names = CertificateNames.of(cert);
@@ -188,9 +198,14 @@ public final class CallerResolver {
                 }
                 account = Optional.of(remember(cacheKey, user, "UsernameToken", found));
             }
+            String dn = account.get().dn();
+            if (verifiedPasswords.verified(dn, password)) {
+                accounts.succeeded(accountKey);
+                return account.get();
+            }
             PasswordCheck.Outcome outcome;
             try {
-                outcome = passwords.verify(account.get().dn(), password);
+                outcome = passwords.verify(dn, password);
             } catch (DirectoryException e) {
                 throw new AuthenticationException(
                         AuthenticationException.Kind.UNAVAILABLE,
@@ -198,10 +213,12 @@ public final class CallerResolver {
                         e);
             }
             if (!outcome.accepted()) {
+                verifiedPasswords.forget(dn);
                 accounts.failed(accountKey);
                 sources.failed(sourceKey);
                 throw refused(SoapMessages.SOAP0514.format(user, outcome.reason()));
             }
+            verifiedPasswords.accepted(dn, password);
             accounts.succeeded(accountKey);
             return account.get();
         } finally {
@@ -246,7 +263,7 @@ public final class CallerResolver {
         return at < 0 ? name : name.substring(0, at);
     }
 
-    private Account remember(String key, String who, String how, Optional<DirectoryAccount> found)
+    private Account remember(Object key, String who, String how, Optional<DirectoryAccount> found)
             throws AuthenticationException {
         if (found.isEmpty()) {
             throw refused(SoapMessages.SOAP0505.format(who));

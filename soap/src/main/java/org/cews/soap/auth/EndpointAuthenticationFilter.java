@@ -15,14 +15,18 @@ import org.cews.soap.SoapMessages;
  * request (declared in both WARs' web.xml; docs/AUTHENTICATION.md §2):
  *
  * <ul>
- *   <li>Kerberos endpoints demand HTTP Negotiate: without an identity of role {@code kerberos}
- *       (which only Elytron's SPNEGO mechanism gives) the answer is 401 with
- *       {@code WWW-Authenticate: Negotiate}, the connection kept open. Done here rather than by a
- *       web.xml constraint because constraints match paths with case, and the endpoints, like IIS,
- *       do not; and because CES paths carry the configured CA name. (The Servlet API's
- *       {@code authenticate()} does not serve: once the mechanisms have run for a request that
- *       needed no authentication, WildFly's answers "authentication failed" instead of
- *       challenging.)
+ *   <li>Kerberos endpoints demand HTTP Negotiate: the filter runs Elytron's SPNEGO mechanism for
+ *       the request ({@code HttpServletRequest.authenticate}); without an identity of role {@code
+ *       kerberos} (which only that mechanism gives) the answer is 401 with {@code WWW-Authenticate:
+ *       Negotiate}, the connection kept open. Done here rather than by a web.xml constraint because
+ *       constraints match paths with case, and the endpoints, like IIS, do not; and because CES
+ *       paths carry the configured CA name. The web applications authenticate on demand only
+ *       (jboss-web.xml: {@code proactive-authentication} false), so the mechanism runs on the
+ *       Kerberos endpoints and nowhere else: Elytron's SPNEGO mechanism builds a GSSManager (a walk
+ *       over every key of every JCA provider) and a GSS context for each request it sees, which
+ *       cost the other endpoints more than their whole answer (docs/adr/0003). Where the
+ *       container authenticated proactively after all, {@code authenticate()} after the
+ *       mechanisms already ran fails (WildFly: UT010032), and the filter challenges itself.
  *   <li>Certificate endpoints demand the TLS client certificate that the handshake asked for
  *       (want-client-auth) and checked against the trusted CAs: without one, 403. No HTTP challenge
  *       exists for certificates.
@@ -66,8 +70,7 @@ public class EndpointAuthenticationFilter extends HttpFilter {
                     refuse(response, SoapMessages.SOAP0501.format());
                     return false;
                 }
-                challenge(response);
-                return false;
+                return negotiated(request, response);
             case CERTIFICATE:
                 if (request.getAttribute(CERTIFICATES) instanceof java.security.cert.X509Certificate[] chain
                         && chain.length > 0) {
@@ -81,6 +84,36 @@ public class EndpointAuthenticationFilter extends HttpFilter {
     }
 
     /**
+     * Runs the container's mechanism (SPNEGO) for this request. A Kerberos identity passes; a
+     * continuation token or a refusal the mechanism answered keeps its status and headers and gets
+     * a line of text; no answer at all becomes the bare challenge.
+     */
+    private static boolean negotiated(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        boolean authenticated;
+        try {
+            authenticated = request.authenticate(response);
+        } catch (ServletException e) {
+            // The mechanisms already ran for this request (proactive authentication): nothing more
+            // to ask them, the client needs the challenge.
+            authenticated = false;
+        }
+        if (authenticated && request.isUserInRole(KERBEROS_ROLE)) {
+            return true;
+        }
+        if (authenticated) {
+            refuse(response, SoapMessages.SOAP0501.format());
+        } else if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED
+                && response.containsHeader("WWW-Authenticate")) {
+            text(response, SoapMessages.SOAP0503.format());
+        } else if (response.getStatus() == HttpServletResponse.SC_FORBIDDEN) {
+            text(response, SoapMessages.SOAP0501.format());
+        } else {
+            challenge(response);
+        }
+        return false;
+    }
+
+    /**
      * 401 with a bare {@code WWW-Authenticate: Negotiate} (RFC 4559 §4.1). The client's next request
      * carries its token, which Elytron's SPNEGO mechanism checks before this filter runs: on
      * success the request arrives here with a Kerberos identity; a continuation token is answered
@@ -90,12 +123,15 @@ public class EndpointAuthenticationFilter extends HttpFilter {
     private static void challenge(HttpServletResponse response) throws IOException {
         response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         response.setHeader("WWW-Authenticate", "Negotiate");
-        response.setContentType("text/plain;charset=UTF-8");
-        response.getOutputStream().write((SoapMessages.SOAP0503.format() + "\n").getBytes(StandardCharsets.UTF_8));
+        text(response, SoapMessages.SOAP0503.format());
     }
 
     private static void refuse(HttpServletResponse response, String message) throws IOException {
         response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        text(response, message);
+    }
+
+    private static void text(HttpServletResponse response, String message) throws IOException {
         response.setContentType("text/plain;charset=UTF-8");
         response.getOutputStream().write((message + "\n").getBytes(StandardCharsets.UTF_8));
     }

@@ -22,14 +22,18 @@ final class IdentityCache {
 
     private final Duration lifetime;
     private final Clock clock;
-    private final Map<String, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
+    private final Map<Object, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
 
     IdentityCache(Duration lifetime, Clock clock) {
         this.lifetime = lifetime;
         this.clock = clock;
     }
 
-    synchronized Optional<Account> get(String principal) {
+    /**
+     * @param principal a string naming the principal, or a client certificate itself ({@link
+     *     java.security.cert.Certificate#equals} compares the exact encoding)
+     */
+    synchronized Optional<Account> get(Object principal) {
         Entry entry = entries.get(principal);
         if (entry == null) {
             return Optional.empty();
@@ -41,13 +45,13 @@ final class IdentityCache {
         return Optional.of(entry.account());
     }
 
-    synchronized void put(String principal, Account account) {
+    synchronized void put(Object principal, Account account) {
         if (lifetime.isZero()) {
             return;
         }
         entries.put(principal, new Entry(account, clock.instant().plus(lifetime)));
         if (entries.size() > MAX_ENTRIES) {
-            Iterator<String> oldest = entries.keySet().iterator();
+            Iterator<Object> oldest = entries.keySet().iterator();
             oldest.next();
             oldest.remove();
         }

@@ -102,7 +102,7 @@ public final class FrontDoor {
                     pathInContext,
                     id);
         }
-        try (SoapRequest soap = reader.read(request.getInputStream())) {
+        try (SoapRequest soap = reader.read(request.getInputStream(), declared)) {
             return authenticated(path.get(), soap, request, id);
         } catch (SoapFormatException e) {
             SoapFault fault = e.versionMismatch()

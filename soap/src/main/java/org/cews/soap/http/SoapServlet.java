@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.cews.soap.SoapMessages;
 import org.cews.soap.auth.CallerAuthenticator;
 import org.cews.soap.envelope.EnvelopeReader;
@@ -51,7 +52,7 @@ public abstract class SoapServlet extends HttpServlet {
                 operations(),
                 authenticator,
                 new EnvelopeReader(settings.maxRequestBytes()),
-                () -> UUID.randomUUID().toString());
+                SoapServlet::correlationId);
     }
 
     @Override
@@ -78,6 +79,18 @@ public abstract class SoapServlet extends HttpServlet {
             return;
         }
         ReachabilityPage.write(response, endpoint.get(), "HEAD".equals(request.getMethod()));
+    }
+
+    /**
+     * A random version 4 UUID from the thread's own generator: a correlation id only needs to be
+     * unique, not secret, and {@link UUID#randomUUID()} draws on one shared {@code SecureRandom}
+     * for every request of every thread.
+     */
+    static String correlationId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48);
+        return new UUID(high, low).toString();
     }
 
     /** The decoded path below the context root. */

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSimpleBindRequest;
+import com.unboundid.ldap.listener.interceptor.InMemoryOperationInterceptor;
+import com.unboundid.ldap.sdk.Modification;
+import com.unboundid.ldap.sdk.ModificationType;
 import java.io.InputStream;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -29,7 +33,15 @@ import org.junit.jupiter.api.Test;
 class CallerResolverTest {
 
     static final AuthSettings SETTINGS = new AuthSettings(
-            "LAB.EXAMPLE", "LAB", Duration.ofSeconds(60), 3, 4, Duration.ofMinutes(5), Duration.ofMinutes(2), false);
+            "LAB.EXAMPLE",
+            "LAB",
+            Duration.ofSeconds(60),
+            3,
+            4,
+            Duration.ofMinutes(5),
+            Duration.ofMinutes(2),
+            false,
+            Duration.ZERO);
 
     private InMemoryAd ad;
     private MutableClock clock;
@@ -218,7 +230,15 @@ class CallerResolverTest {
         CallerResolver checking = resolver(
                 ad.port(),
                 new AuthSettings(
-                        "LAB.EXAMPLE", "LAB", Duration.ZERO, 3, 4, Duration.ofMinutes(5), Duration.ofMinutes(2), true));
+                        "LAB.EXAMPLE",
+                        "LAB",
+                        Duration.ZERO,
+                        3,
+                        4,
+                        Duration.ofMinutes(5),
+                        Duration.ofMinutes(2),
+                        true,
+                        Duration.ZERO));
         assertEquals(List.of("http://127.0.0.1:9/lab.crl"), RevocationCheck.crlUrls(chain("upn_alice")[0]));
         AuthenticationException e =
                 assertThrows(AuthenticationException.class, () -> checking.certificate(chain("upn_alice"), false));
@@ -297,5 +317,129 @@ class CallerResolverTest {
                 "svc-cep",
                 resolver.password(token("svc-cep", LabForest.SVC_CEP_PASSWORD), "198.51.100.8")
                         .samAccountName());
+    }
+
+    @Test
+    void certificateMappingsAreKeptPerExactCertificate() throws Exception {
+        resolver.certificate(chain("sid_alice"), false);
+        int searches = ad.searches().size();
+        resolver.certificate(chain("sid_alice"), false);
+        assertEquals(searches, ad.searches().size(), "the same certificate, parsed anew: served from the cache");
+        resolver.certificate(chain("upn_alice"), false);
+        assertTrue(ad.searches().size() > searches, "another certificate of the same account is mapped anew");
+        clock.now = clock.now.plusSeconds(61);
+        int before = ad.searches().size();
+        resolver.certificate(chain("sid_alice"), false);
+        assertTrue(ad.searches().size() > before, "asked again after 60 s");
+    }
+
+    // ---- UsernamePassword with the password cache (docs/AUTHENTICATION.md §3.1)
+
+    /** Simple binds as an account other than the service's own: the password checks. */
+    static final class BindCounter extends InMemoryOperationInterceptor {
+        final java.util.concurrent.atomic.AtomicInteger binds = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public void processSimpleBindRequest(InMemoryInterceptedSimpleBindRequest request) {
+            if (!request.getRequest().getBindDN().equalsIgnoreCase(LabForest.SVC_CEP_DN)) {
+                binds.incrementAndGet();
+            }
+        }
+    }
+
+    private static final AuthSettings CACHING = new AuthSettings(
+            "LAB.EXAMPLE",
+            "LAB",
+            Duration.ofSeconds(60),
+            3,
+            50,
+            Duration.ofMinutes(5),
+            Duration.ofMinutes(2),
+            false,
+            Duration.ofSeconds(30));
+
+    private BindCounter counting() throws Exception {
+        ad.close();
+        BindCounter counter = new BindCounter();
+        ad = InMemoryAd.start(counter);
+        ad.server()
+                .modify(
+                        LabForest.ALICE_DN,
+                        new Modification(ModificationType.REPLACE, "userPassword", "Alice-Old-Pw-1"));
+        resolver = resolver(ad.port(), CACHING);
+        return counter;
+    }
+
+    @Test
+    void aWarmRightPasswordNeedsNoBindInAnyNameForm() throws Exception {
+        BindCounter counter = counting();
+        resolver.password(token("alice@lab.example", "Alice-Old-Pw-1"), "192.0.2.30");
+        assertEquals(1, counter.binds.get());
+        for (String name : new String[] {"alice@lab.example", "LAB\\alice", "alice"}) {
+            Account account = resolver.password(token(name, "Alice-Old-Pw-1"), "192.0.2.30");
+            assertEquals("LAB\\alice", account.ntName(), name);
+        }
+        assertEquals(1, counter.binds.get(), "served from the password cache");
+    }
+
+    @Test
+    void aWrongPasswordAfterACachedRightOneIsRefusedAndForgetsIt() throws Exception {
+        BindCounter counter = counting();
+        resolver.password(token("alice", "Alice-Old-Pw-1"), "192.0.2.31");
+        assertEquals(
+                AuthenticationException.Kind.REFUSED,
+                kind(() -> resolver.password(token("alice", "Alice-Guess-1"), "192.0.2.31")));
+        assertEquals(2, counter.binds.get(), "the wrong password went to the directory");
+        resolver.password(token("alice", "Alice-Old-Pw-1"), "192.0.2.31");
+        assertEquals(3, counter.binds.get(), "the refusal forgot the remembered password");
+    }
+
+    @Test
+    void theRememberedPasswordExpiresAndAChangeIsSeenThen() throws Exception {
+        BindCounter counter = counting();
+        resolver.password(token("alice", "Alice-Old-Pw-1"), "192.0.2.32");
+        ad.server()
+                .modify(
+                        LabForest.ALICE_DN,
+                        new Modification(ModificationType.REPLACE, "userPassword", "Alice-New-Pw-1"));
+        clock.now = clock.now.plusSeconds(29);
+        resolver.password(token("alice", "Alice-Old-Pw-1"), "192.0.2.32");
+        assertEquals(1, counter.binds.get(), "within the 30 s the old password is still remembered");
+        clock.now = clock.now.plusSeconds(1);
+        assertEquals(
+                AuthenticationException.Kind.REFUSED,
+                kind(() -> resolver.password(token("alice", "Alice-Old-Pw-1"), "192.0.2.32")));
+        resolver.password(token("alice", "Alice-New-Pw-1"), "192.0.2.32");
+        assertEquals(3, counter.binds.get());
+    }
+
+    @Test
+    void aBlockedAccountIsRefusedEvenWithItsRememberedPassword() throws Exception {
+        BindCounter counter = counting();
+        resolver.password(token("alice", "Alice-Old-Pw-1"), "192.0.2.33");
+        for (int i = 0; i < 3; i++) {
+            kind(() -> resolver.password(token("alice", "Alice-Guess-2"), "192.0.2.33"));
+        }
+        assertEquals(
+                AuthenticationException.Kind.RATE_LIMITED,
+                kind(() -> resolver.password(token("alice", "Alice-Old-Pw-1"), "192.0.2.33")));
+        assertEquals(4, counter.binds.get());
+    }
+
+    @Test
+    void passwordCacheSettings() {
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty("cews.auth.realm", "LAB.EXAMPLE");
+        p.setProperty("cews.auth.netbiosDomain", "LAB");
+        assertEquals(Duration.ofSeconds(60), AuthSettings.from(p).passwordCache(), "on, 60 s by default");
+        p.setProperty("cews.auth.passwordCacheSeconds", "300");
+        assertEquals(Duration.ofSeconds(300), AuthSettings.from(p).passwordCache());
+        p.setProperty("cews.auth.passwordCache", "false");
+        assertEquals(Duration.ZERO, AuthSettings.from(p).passwordCache());
+        p.setProperty("cews.auth.passwordCache", "yes");
+        assertThrows(IllegalArgumentException.class, () -> AuthSettings.from(p));
+        p.setProperty("cews.auth.passwordCache", "true");
+        p.setProperty("cews.auth.passwordCacheSeconds", "901");
+        assertThrows(IllegalArgumentException.class, () -> AuthSettings.from(p));
     }
 }

@@ -192,6 +192,27 @@ class EnvelopeReaderTest {
     }
 
     @Test
+    void aDeclaredLengthIsReadExactlyAndCheckedAgainstTheCap() throws Exception {
+        byte[] xml = CEPCES.getBytes(StandardCharsets.UTF_8);
+        try (SoapRequest request = reader.read(new ByteArrayInputStream(xml), xml.length)) {
+            assertEquals(Optional.of(GET_POLICIES), request.action());
+        }
+        EnvelopeReader small = new EnvelopeReader(100);
+        SoapFormatException declared =
+                assertThrows(SoapFormatException.class, () -> small.read(new ByteArrayInputStream(new byte[0]), 101));
+        assertEquals(
+                "SOAP0101 the request is larger than 100 bytes, the most this service reads", declared.getMessage());
+        // A body cut short of its declared length does not parse; unknown length reads to the end.
+        assertThrows(
+                SoapFormatException.class,
+                () -> reader.read(new ByteArrayInputStream(xml, 0, xml.length / 4), xml.length));
+        try (SoapRequest request = reader.read(new ByteArrayInputStream(xml), -1)) {
+            assertEquals(Optional.of(GET_POLICIES), request.action());
+        }
+        assertThrows(SoapFormatException.class, () -> small.read(new ByteArrayInputStream(xml), -1));
+    }
+
+    @Test
     void textBetweenHeaderBlocksIsRefused() {
         String xml = CEPCES.replace("</ns1:MessageID>", "</ns1:MessageID>junk");
         assertThrows(SoapFormatException.class, () -> read(xml));
