@@ -16,7 +16,7 @@ import org.cews.soap.SoapMessages;
  * @param maxFailuresPerSource the same for one source address, whatever the accounts (higher: many
  *     users may come through one proxy or NAT address)
  * @param block how long those attempts are refused
- * @param revocation check client certificates against the CRLs they name
+ * @see RevocationPolicy the revocation settings of client certificates, read at every check
  */
 public record AuthSettings(
         String realm,
@@ -25,8 +25,7 @@ public record AuthSettings(
         int maxFailures,
         int maxFailuresPerSource,
         Duration failureWindow,
-        Duration block,
-        boolean revocation) {
+        Duration block) {
 
     public static final String PREFIX = "cews.auth.";
 
@@ -61,9 +60,7 @@ public record AuthSettings(
                 (int) number(p, "maxFailures", 5),
                 (int) number(p, "maxFailuresPerSource", 50),
                 Duration.ofSeconds(number(p, "failureWindowSeconds", 300)),
-                Duration.ofSeconds(number(p, "blockSeconds", 120)),
-                Boolean.parseBoolean(p.getProperty(PREFIX + "certificate.revocation", "false")
-                        .trim()));
+                Duration.ofSeconds(number(p, "blockSeconds", 120)));
     }
 
     private static long number(Properties p, String name, long fallback) {

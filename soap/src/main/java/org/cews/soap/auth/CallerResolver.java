@@ -22,7 +22,7 @@ import org.cews.soap.SoapMessages;
  *   <li>Kerberos: the principal Elytron accepted ({@code alice@LAB.EXAMPLE}); another realm is
  *       refused; {@code WEB01$} is a computer's account, {@code host/web01.lab.example} its DNS name.
  *   <li>Certificate: the chain TLS already validated against the trusted CAs; refused outside its
- *       validity; mapped by the SID extension, then the UPN, then (computers) the DNS name, AD's
+ *       validity or when the {@link RevocationCheck} refuses it; mapped by the SID extension, then the UPN, then (computers) the DNS name, AD's
  *       order since its 2022 strong mapping; the SID extension, when present, must name the account
  *       the other names name. Unmapped is refused, except on key-based renewal.
  *   <li>UsernamePassword: the user name (UPN, DOMAIN&#92;user or bare) is looked up, then the
@@ -99,9 +99,7 @@ public final class CallerResolver {
             throw refused(SoapMessages.SOAP0507.format(
                     subject, cert.getNotBefore().toInstant(), cert.getNotAfter().toInstant()));
         }
-        if (settings.revocation()) {
-            revocation.check(chain);
-        }
+        revocation.check(chain);
         String key = "cert:" + cert.getIssuerX500Principal().getName() + "#"
                 + cert.getSerialNumber().toString(16);
         Optional<Account> cached = cache.get(key);

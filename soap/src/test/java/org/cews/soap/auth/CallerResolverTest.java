@@ -29,7 +29,10 @@ import org.junit.jupiter.api.Test;
 class CallerResolverTest {
 
     static final AuthSettings SETTINGS = new AuthSettings(
-            "LAB.EXAMPLE", "LAB", Duration.ofSeconds(60), 3, 4, Duration.ofMinutes(5), Duration.ofMinutes(2), false);
+            "LAB.EXAMPLE", "LAB", Duration.ofSeconds(60), 3, 4, Duration.ofMinutes(5), Duration.ofMinutes(2));
+
+    static final RevocationPolicy NO_REVOCATION =
+            new RevocationPolicy(RevocationPolicy.Mode.OFF, true, Duration.ZERO, Duration.ofSeconds(1));
 
     private InMemoryAd ad;
     private MutableClock clock;
@@ -63,6 +66,10 @@ class CallerResolverTest {
     }
 
     private CallerResolver resolver(int port, AuthSettings settings) throws Exception {
+        return resolver(port, settings, NO_REVOCATION);
+    }
+
+    private CallerResolver resolver(int port, AuthSettings settings, RevocationPolicy revocation) throws Exception {
         DirectoryConnector connector = new DirectoryConnector(DirectoryConfig.builder()
                 .server("127.0.0.1", port)
                 .security(TransportSecurity.NONE)
@@ -75,7 +82,7 @@ class CallerResolverTest {
                 new PasswordCheck(connector),
                 settings,
                 clock,
-                new RevocationCheck(clock));
+                new RevocationCheck(clock, () -> revocation));
     }
 
     @AfterEach
@@ -218,14 +225,18 @@ class CallerResolverTest {
         CallerResolver checking = resolver(
                 ad.port(),
                 new AuthSettings(
-                        "LAB.EXAMPLE", "LAB", Duration.ZERO, 3, 4, Duration.ofMinutes(5), Duration.ofMinutes(2), true));
+                        "LAB.EXAMPLE", "LAB", Duration.ZERO, 3, 4, Duration.ofMinutes(5), Duration.ofMinutes(2)),
+                new RevocationPolicy(RevocationPolicy.Mode.CRL, true, Duration.ZERO, Duration.ofSeconds(2)));
         assertEquals(List.of("http://127.0.0.1:9/lab.crl"), RevocationCheck.crlUrls(chain("upn_alice")[0]));
         AuthenticationException e =
                 assertThrows(AuthenticationException.class, () -> checking.certificate(chain("upn_alice"), false));
         assertTrue(e.getMessage().startsWith("SOAP0510 "), e.getMessage());
+        // A CRL that cannot be fetched now may be fetched later: 503, not 403.
+        assertEquals(AuthenticationException.Kind.UNAVAILABLE, e.kind());
         AuthenticationException none =
                 assertThrows(AuthenticationException.class, () -> checking.certificate(chain("sid_alice"), false));
         assertTrue(none.getMessage().contains("names no http CRL distribution point"), none.getMessage());
+        assertEquals(AuthenticationException.Kind.REFUSED, none.kind());
     }
 
     // ---- UsernamePassword
