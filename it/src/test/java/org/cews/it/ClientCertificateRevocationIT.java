@@ -44,7 +44,11 @@ import org.junit.jupiter.api.Test;
  *       audit line under revocationUnavailable=accept and refused (403) under refuse.
  * </ul>
  *
- * Mapping by SID extension, UPN and DNS name, and the refusal of unmapped, expired and foreign-CA
+ * And the trust itself (the NTAuth analogue): the CAs the handshake names, whose certificates
+ * alone may authenticate, are exactly those of the instance's client-trust.p12 (the development CA
+ * and, added by server.sh --trust-client-ca, the lab CA), not the JVM's cacerts.
+ *
+ * <p>Mapping by SID extension, UPN and DNS name, and the refusal of unmapped, expired and foreign-CA
  * certificates, are AuthenticationIT's. The tier's revocation settings (it-lab.cli) are switched
  * here with jboss-cli, as an operator would, and put back afterwards.
  */
@@ -92,7 +96,7 @@ class ClientCertificateRevocationIT {
     }
 
     /** A certificate for alice from the lab CA, through the CES, presented with its key and the CA. */
-    record Enrolled(X509Certificate cert, KeyManager[] keys) {}
+    record Enrolled(X509Certificate cert, KeyManager[] keys, KeyManager[] alone) {}
 
     static Enrolled enrollAlice() throws Exception {
         KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
@@ -109,7 +113,10 @@ class ClientCertificateRevocationIT {
         X509Certificate cert = CesEnrollmentIT.issuedCertificate(CesEnrollmentIT.post(
                 ces("UsernamePassword"), CesEnrollmentIT.issue("alice@lab.example", "Alice-Lab-Pw-1", csr)));
         assertEquals(labCa.getSubjectX500Principal(), cert.getIssuerX500Principal());
-        return new Enrolled(cert, TestCertificates.keyManagers(key.getPrivate(), cert, labCa));
+        return new Enrolled(
+                cert,
+                TestCertificates.keyManagers(key.getPrivate(), cert, labCa),
+                TestCertificates.keyManagers(key.getPrivate(), cert));
     }
 
     /** The lab's officer revokes: {@code what} is requests/ID or certificates/SERIAL. */
@@ -130,8 +137,12 @@ class ClientCertificateRevocationIT {
     }
 
     static void assertAccepted(Enrolled e) throws Exception {
+        assertAccepted(e.keys());
+    }
+
+    static void assertAccepted(KeyManager[] keys) throws Exception {
         for (String path : new String[] {CEP_CERTIFICATE, ces("Certificate")}) {
-            try (RawHttps http = new RawHttps(e.keys())) {
+            try (RawHttps http = new RawHttps(keys)) {
                 AuthenticationIT.assertAuthenticated(path, http.post(path, null, AuthenticationIT.BODY));
             }
         }
@@ -168,6 +179,10 @@ class ClientCertificateRevocationIT {
         Thread.sleep(3000); // the server's CRL is used for crlCacheSeconds, then fetched again
         assertRefused(revoked.keys());
         assertAccepted(kept);
+        // Sent without the CA certificate (as Windows sends a root CA's certificates): the CRL's
+        // signature is checked with the configured issuer (cews.auth.certificate.issuers).
+        assertRefused(revoked.alone());
+        assertAccepted(kept.alone());
         AuthenticationIT.assertAudit("(serial " + serial(revoked) + ", issuer "
                 + labCa.getSubjectX500Principal().getName() + ") is revoked since ");
         AuthenticationIT.assertAudit("reason KEY_COMPROMISE (CRL http://127.0.0.1:");
@@ -186,6 +201,24 @@ class ClientCertificateRevocationIT {
         assertAccepted(kept);
         AuthenticationIT.assertAudit("(serial " + serial(revoked) + ", issuer ");
         AuthenticationIT.assertAudit("reason SUPERSEDED (OCSP http://127.0.0.1:");
+    }
+
+    @Test
+    void onlyTheConfiguredClientTrustCasAreNamedNotTheJvmCacerts() throws Exception {
+        ClientCertificateListenerIT.RecordingKeyManager recorder =
+                new ClientCertificateListenerIT.RecordingKeyManager();
+        try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) TestServer.tls(new KeyManager[] {recorder})
+                .getSocketFactory()
+                .createSocket("localhost", TestServer.httpsPort())) {
+            socket.setEnabledProtocols(new String[] {"TLSv1.2"}); // the CertificateRequest lists the CAs
+            socket.startHandshake();
+        }
+        assertEquals(
+                java.util.Set.of(
+                        TestServer.developmentCa().getSubjectX500Principal().getName(),
+                        labCa.getSubjectX500Principal().getName()),
+                java.util.Set.copyOf(recorder.issuers),
+                "the CAs of client-trust.p12, and no other: " + recorder.issuers);
     }
 
     @Test

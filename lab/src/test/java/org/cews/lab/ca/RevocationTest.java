@@ -204,6 +204,48 @@ class RevocationTest {
     }
 
     @Test
+    void theOfficerCommandRevokesByRequestIdAndBySerial() throws Exception {
+        X509CertificateHolder first = aliceUser("alice");
+        X509CertificateHolder second = aliceUser("bob");
+        CaRevocation revocation = ca.revocation().orElseThrow();
+        int id = revocation.bySerial(first.getSerialNumber()).orElseThrow().requestId();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream print = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+        String port = "--port=" + endpoint.port();
+        String tokenFile = "--token-file=" + state.resolve(OfficerToken.FILE);
+        assertEquals(0, org.cews.lab.Officer.run(new String[] {port, tokenFile, "revoke", "" + id}, print, print));
+        assertEquals(
+                0,
+                org.cews.lab.Officer.run(
+                        new String[] {
+                            port,
+                            tokenFile,
+                            "revoke-serial",
+                            second.getSerialNumber().toString(16),
+                            "5"
+                        },
+                        print,
+                        print));
+        assertEquals(
+                2,
+                org.cews.lab.Officer.run(new String[] {port, tokenFile, "revoke", "" + id, "sometimes"}, print, print));
+        assertTrue(
+                out.toString(java.nio.charset.StandardCharsets.UTF_8).contains("\"result\":\"revoked\""),
+                out.toString());
+        assertEquals(
+                RevocationReason.UNSPECIFIED,
+                revocation.byRequest(id).orElseThrow().revoked().orElseThrow().reason());
+        assertEquals(
+                RevocationReason.CESSATION_OF_OPERATION,
+                revocation
+                        .bySerial(second.getSerialNumber())
+                        .orElseThrow()
+                        .revoked()
+                        .orElseThrow()
+                        .reason());
+    }
+
+    @Test
     void unknownSerialsAndBadReasonsAreRefusedNothingChanges() throws Exception {
         assertEquals(404, post("certificates/abcdef0123/revoke").statusCode());
         assertEquals(404, post("requests/999999/revoke").statusCode());

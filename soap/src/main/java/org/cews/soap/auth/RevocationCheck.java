@@ -14,8 +14,10 @@ import org.cews.soap.SoapMessages;
  * Revocation of a client certificate (docs/AUTHENTICATION.md §5), as the {@link RevocationPolicy}
  * of the moment says: off; CRLs only; or OCSP first ([RFC 6960], at the certificate's AIA OCSP
  * URLs, [RFC 5280] 4.2.2.1) and then CRLs ([RFC 5280] 4.2.1.13 distribution points, http URLs;
- * {@link CrlCache}). The answers must be signed by the certificate's issuer, the next certificate
- * of the chain the client sent (TLS validated that chain against the trusted CAs before).
+ * {@link CrlCache}). The answers must be signed by the certificate's issuer: the next certificate
+ * of the chain the client sent (TLS validated that chain against the trusted CAs before), or, when
+ * the client sent its certificate alone, the configured issuing CA that signed it ({@link
+ * RevocationPolicy#issuers()}).
  *
  * <ul>
  *   <li>Revoked (a current CRL lists it, or OCSP says revoked): refused, whatever the policy, and
@@ -40,7 +42,10 @@ public class RevocationCheck {
     private final Clock clock;
     private final Supplier<RevocationPolicy> policy;
     private final CrlCache crls;
+    private static final String PREFIX_ISSUERS = RevocationPolicy.PREFIX + "issuers";
+
     private final OcspCheck ocsp = new OcspCheck();
+    private final IssuerCertificates issuers = new IssuerCertificates();
 
     /**
      * @param policy asked at every check (the server's: the current system properties); a policy
@@ -89,11 +94,22 @@ public class RevocationCheck {
                             : "it names no http CRL distribution point");
             return;
         }
-        if (chain.length < 2) {
-            unknown(p, cert, true, "the client sent no issuer certificate to check the answers' signatures with");
+        java.util.Optional<X509Certificate> configured;
+        try {
+            configured = chain.length > 1 ? java.util.Optional.of(chain[1]) : issuers.issuerOf(cert, p.issuers());
+        } catch (IllegalArgumentException e) {
+            throw new AuthenticationException(AuthenticationException.Kind.UNAVAILABLE, e.getMessage(), e);
+        }
+        if (configured.isEmpty()) {
+            unknown(
+                    p,
+                    cert,
+                    true,
+                    "the client sent no issuer certificate and none of " + PREFIX_ISSUERS
+                            + " issued it, to check the answers' signatures with");
             return;
         }
-        X509Certificate issuer = chain[1];
+        X509Certificate issuer = configured.get();
         List<String> problems = new ArrayList<>();
         for (String url : ocspUrls) {
             OcspCheck.Answer answer = ocsp.ask(cert, issuer, url, clock.instant());

@@ -1,6 +1,9 @@
 package org.cews.soap.auth;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import org.cews.soap.SoapMessages;
@@ -20,8 +23,11 @@ import org.cews.soap.SoapMessages;
  *     nextUpdate ([RFC 5280] §5.1.2.5). After this time a CRL still before its nextUpdate is used
  *     when the fetch fails.
  * @param timeout connect and read timeout of each CRL fetch
+ * @param issuers files with the issuing CA certificates, for clients that send their certificate
+ *     without its issuer ({@link IssuerCertificates}); the CAs of the TLS client trust
  */
-public record RevocationPolicy(Mode mode, boolean refuseUnknown, Duration crlCache, Duration timeout) {
+public record RevocationPolicy(
+        Mode mode, boolean refuseUnknown, Duration crlCache, Duration timeout, List<Path> issuers) {
 
     public static final String PREFIX = AuthSettings.PREFIX + "certificate.";
 
@@ -33,7 +39,12 @@ public record RevocationPolicy(Mode mode, boolean refuseUnknown, Duration crlCac
         OCSP
     }
 
+    public RevocationPolicy(Mode mode, boolean refuseUnknown, Duration crlCache, Duration timeout) {
+        this(mode, refuseUnknown, crlCache, timeout, List.of());
+    }
+
     public RevocationPolicy {
+        issuers = List.copyOf(issuers);
         if (crlCache.isNegative() || timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException(SoapMessages.SOAP0401.format(
                     PREFIX + "crlCacheSeconds/revocationTimeoutSeconds",
@@ -45,7 +56,8 @@ public record RevocationPolicy(Mode mode, boolean refuseUnknown, Duration crlCac
     /**
      * From properties: {@code revocation} = off | crl | ocsp (true and false, the former values,
      * are crl and off; default off), {@code revocationUnavailable} = refuse | accept (default
-     * refuse), {@code crlCacheSeconds} (default 3600), {@code revocationTimeoutSeconds} (default 5).
+     * refuse), {@code crlCacheSeconds} (default 3600), {@code revocationTimeoutSeconds} (default 5),
+     * {@code issuers} (files, comma-separated; default none).
      */
     public static RevocationPolicy from(Properties p) {
         String mode = p.getProperty(PREFIX + "revocation", "off").strip().toLowerCase(Locale.ROOT);
@@ -71,7 +83,12 @@ public record RevocationPolicy(Mode mode, boolean refuseUnknown, Duration crlCac
                 m,
                 refuse,
                 Duration.ofSeconds(seconds(p, "crlCacheSeconds", 3600)),
-                Duration.ofSeconds(seconds(p, "revocationTimeoutSeconds", 5)));
+                Duration.ofSeconds(seconds(p, "revocationTimeoutSeconds", 5)),
+                Arrays.stream(p.getProperty(PREFIX + "issuers", "").split(","))
+                        .map(String::strip)
+                        .filter(f -> !f.isEmpty())
+                        .map(Path::of)
+                        .toList());
     }
 
     private static long seconds(Properties p, String name, long fallback) {

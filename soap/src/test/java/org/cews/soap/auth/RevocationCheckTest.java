@@ -155,6 +155,42 @@ class RevocationCheckTest {
     }
 
     @Test
+    void aCertificateSentAloneIsCheckedWithTheConfiguredIssuer() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("issuers");
+        java.nio.file.Path bundle = dir.resolve("cas.pem");
+        // A PEM bundle: another CA of the same name first (its key does not verify), then the issuer.
+        java.nio.file.Files.write(bundle, concat(resource("rt-impostor.pem"), resource("rt-ca.pem")));
+        policy = new RevocationPolicy(
+                RevocationPolicy.Mode.CRL, true, Duration.ofMinutes(10), Duration.ofSeconds(1), List.of(bundle));
+        served.put(CRL_URL, resource("crl-revoked.pem"));
+        X509Certificate[] alone = {cert("revoked.pem")};
+        assertEquals(
+                AuthenticationException.Kind.REFUSED,
+                assertThrows(AuthenticationException.class, () -> check.check(alone))
+                        .kind());
+        assertTrue(assertThrows(AuthenticationException.class, () -> check.check(alone))
+                .getMessage()
+                .contains("revoked since"));
+        check.check(new X509Certificate[] {cert("good.pem")});
+        policy = new RevocationPolicy(
+                RevocationPolicy.Mode.CRL,
+                true,
+                Duration.ofMinutes(10),
+                Duration.ofSeconds(1),
+                List.of(dir.resolve("missing.pem")));
+        assertEquals(
+                AuthenticationException.Kind.UNAVAILABLE,
+                assertThrows(AuthenticationException.class, () -> check.check(alone))
+                        .kind());
+    }
+
+    static byte[] concat(byte[] a, byte[] b) {
+        byte[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    @Test
     void offChecksNothing() throws Exception {
         policy = new RevocationPolicy(RevocationPolicy.Mode.OFF, true, Duration.ZERO, Duration.ofSeconds(1));
         check.check(chain("revoked.pem"));
