@@ -63,7 +63,8 @@ public record AuthSettings(
                 Duration.ofSeconds(number(p, "blockSeconds", 120)));
     }
 
-    private static long number(Properties p, String name, long fallback) {
+    /** The number {@code PREFIX + name}, or {@code fallback} when unset. */
+    static long number(Properties p, String name, long fallback) {
         String value = p.getProperty(PREFIX + name);
         if (value == null || value.isBlank()) {
             return fallback;

@@ -46,7 +46,8 @@ final class CrlCache {
         byte[] fetch(String url, Duration timeout) throws Unusable;
     }
 
-    private record Held(X509CRL crl, Instant useUntil) {}
+    /** A CRL, until when it is used, and the issuer key that verified its signature. */
+    private record Held(X509CRL crl, Instant useUntil, java.security.PublicKey verifiedWith) {}
 
     private final Clock clock;
     private final Source source;
@@ -62,7 +63,8 @@ final class CrlCache {
     X509CRL get(String url, X509Certificate issuer, RevocationPolicy policy) throws Unusable {
         Held current = held.get(url);
         if (current != null && clock.instant().isBefore(current.useUntil())) {
-            return usable(current.crl(), issuer);
+            // Verified at the fetch: the signature is checked again only for another issuer key.
+            return current.verifiedWith().equals(issuer.getPublicKey()) ? current.crl() : usable(current.crl(), issuer);
         }
         synchronized (locks.computeIfAbsent(url, u -> new Object())) {
             current = held.get(url);
@@ -77,7 +79,7 @@ final class CrlCache {
                                 || cap.isBefore(crl.getNextUpdate().toInstant())
                         ? cap
                         : crl.getNextUpdate().toInstant();
-                held.put(url, new Held(crl, until));
+                held.put(url, new Held(crl, until, issuer.getPublicKey()));
                 byte[] number = crl.getExtensionValue("2.5.29.20");
                 AUDIT.log(
                         System.Logger.Level.INFO,

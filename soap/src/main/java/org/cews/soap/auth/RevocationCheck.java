@@ -46,6 +46,10 @@ public class RevocationCheck {
 
     private final OcspCheck ocsp = new OcspCheck();
     private final IssuerCertificates issuers = new IssuerCertificates();
+    /** Soft-fail acceptances are audited once per certificate per {@link #REPORT_AGAIN}, not per request. */
+    private final Reported reported;
+
+    private static final java.time.Duration REPORT_AGAIN = java.time.Duration.ofHours(1);
 
     /**
      * @param policy asked at every check (the server's: the current system properties); a policy
@@ -59,6 +63,32 @@ public class RevocationCheck {
         this.clock = clock;
         this.policy = policy;
         this.crls = new CrlCache(clock, crlSource);
+        this.reported = new Reported(clock);
+    }
+
+    /** Which keys were reported when; bounded (forgets everything past 10,000 keys). */
+    private static final class Reported {
+        private final Clock clock;
+        private final java.util.concurrent.ConcurrentHashMap<String, java.time.Instant> when =
+                new java.util.concurrent.ConcurrentHashMap<>();
+
+        Reported(Clock clock) {
+            this.clock = clock;
+        }
+
+        /** True if {@code key} was not reported within {@code again}; then it counts as reported now. */
+        boolean firstIn(String key, java.time.Duration again) {
+            java.time.Instant now = clock.instant();
+            java.time.Instant last = when.get(key);
+            if (last != null && now.isBefore(last.plus(again))) {
+                return false;
+            }
+            if (when.size() > 10_000) {
+                when.clear();
+            }
+            when.put(key, now);
+            return true;
+        }
     }
 
     /** Returns if {@code chain[0]} may be used, as the policy says; refuses it otherwise. */
@@ -159,12 +189,14 @@ public class RevocationCheck {
     }
 
     /** No answer: refused or accepted as the policy says. */
-    private static void unknown(RevocationPolicy p, X509Certificate cert, boolean permanent, String why)
+    private void unknown(RevocationPolicy p, X509Certificate cert, boolean permanent, String why)
             throws AuthenticationException {
         String subject = cert.getSubjectX500Principal().getName();
         String serial = cert.getSerialNumber().toString(16);
         if (!p.refuseUnknown()) {
-            AUDIT.log(System.Logger.Level.WARNING, () -> SoapMessages.SOAP0531.format(subject, serial, why));
+            if (reported.firstIn(cert.getIssuerX500Principal().getName() + "#" + serial, REPORT_AGAIN)) {
+                AUDIT.log(System.Logger.Level.WARNING, () -> SoapMessages.SOAP0531.format(subject, serial, why));
+            }
             return;
         }
         AUDIT.log(System.Logger.Level.WARNING, () -> SoapMessages.SOAP0533.format(subject, serial, why));

@@ -82,24 +82,12 @@ public record RevocationPolicy(
         return new RevocationPolicy(
                 m,
                 refuse,
-                Duration.ofSeconds(seconds(p, "crlCacheSeconds", 3600)),
-                Duration.ofSeconds(seconds(p, "revocationTimeoutSeconds", 5)),
+                Duration.ofSeconds(AuthSettings.number(p, "certificate.crlCacheSeconds", 3600)),
+                Duration.ofSeconds(AuthSettings.number(p, "certificate.revocationTimeoutSeconds", 5)),
                 Arrays.stream(p.getProperty(PREFIX + "issuers", "").split(","))
                         .map(String::strip)
                         .filter(f -> !f.isEmpty())
                         .map(Path::of)
                         .toList());
-    }
-
-    private static long seconds(Properties p, String name, long fallback) {
-        String value = p.getProperty(PREFIX + name);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Long.parseLong(value.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(SoapMessages.SOAP0401.format(PREFIX + name, value, "not a number"), e);
-        }
     }
 }
