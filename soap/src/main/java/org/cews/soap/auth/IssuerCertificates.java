@@ -16,9 +16,9 @@ import org.cews.soap.SoapMessages;
 
 /**
  * The issuing CA certificates of {@link RevocationPolicy#issuers()}, for clients that send only
- * their own certificate: Windows' TLS client leaves the root out of the chain it sends, so a
- * certificate of a single-tier enterprise root CA arrives without its issuer, whose key must verify
- * the CRL and the OCSP answer. The files (DER, or PEM with one or more certificates) are read once
+ * their own certificate (a TLS client may leave a root CA out of the chain it sends, so a
+ * certificate of a single-tier enterprise root CA can arrive without its issuer, whose key must
+ * verify the CRL and the OCSP answer). The files (DER, or PEM with one or more certificates) are read once
  * per distinct setting.
  */
 final class IssuerCertificates {
