@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  * Client certificates the tier's lab CA issued (through the deployed CES, as alice over
  * UsernamePassword, template LabOnBehalfUser: her SID extension and UPN, the lab CA's CRL
  * distribution point and OCSP URL), checked for revocation by the deployed EAR
- * (docs/AUTHENTICATION.md §5) against what the lab publishes on its officer port:
+ * (docs/AUTHENTICATION.md §4) against what the lab publishes on its officer port:
  *
  * <ul>
  *   <li>CRL: a certificate is accepted, the lab's officer revokes it, and once the server's cached

@@ -11,7 +11,7 @@ import java.util.function.Supplier;
 import org.cews.soap.SoapMessages;
 
 /**
- * Revocation of a client certificate (docs/AUTHENTICATION.md §5), as the {@link RevocationPolicy}
+ * Revocation of a client certificate (docs/AUTHENTICATION.md §4), as the {@link RevocationPolicy}
  * of the moment says: off; CRLs only; or OCSP first ([RFC 6960], at the certificate's AIA OCSP
  * URLs, [RFC 5280] 4.2.2.1) and then CRLs ([RFC 5280] 4.2.1.13 distribution points, http URLs;
  * {@link CrlCache}). The answers must be signed by the certificate's issuer: the next certificate

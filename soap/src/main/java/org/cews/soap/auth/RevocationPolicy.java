@@ -9,7 +9,7 @@ import java.util.Properties;
 import org.cews.soap.SoapMessages;
 
 /**
- * How client certificates are checked for revocation (docs/AUTHENTICATION.md §5, the system
+ * How client certificates are checked for revocation (docs/AUTHENTICATION.md §4, the system
  * properties {@code cews.auth.certificate.*}). Read for every check ({@link RevocationCheck}), so
  * a change made with jboss-cli applies to the next request without a redeployment.
  *
