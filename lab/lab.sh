@@ -5,7 +5,8 @@
 #   lab/lab.sh run     [--state=DIR] [lab options]   run in the foreground (Ctrl-C stops it)
 #   lab/lab.sh stop    [--state=DIR]                 SIGTERM to the PID in the status file, wait
 #   lab/lab.sh status  [--state=DIR]                 print the status file; exit 1 unless running
-#   lab/lab.sh officer [--state=DIR] [--ca=CA] pending | approve ID | deny ID
+#   lab/lab.sh officer [--state=DIR] [--ca=CA] pending | approve ID | deny ID | revoke ID [REASON]
+#                      | revoke-serial SERIAL [REASON]   (the CA then publishes a new CRL)
 #                      (request IDs are per CA: with two CAs, --ca=CA names the one; lists show it;
 #                      the officer token is read from DIR/officer.token, which the lab writes 0600)
 #

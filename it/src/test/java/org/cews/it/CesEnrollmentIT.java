@@ -83,7 +83,7 @@ class CesEnrollmentIT {
                 + "</ns2:RequestSecurityToken></ns0:Body></ns0:Envelope>";
     }
 
-    private static String issue(String user, String password, byte[] csr) {
+    static String issue(String user, String password, byte[] csr) {
         return rst(
                 user,
                 password,
@@ -110,7 +110,7 @@ class CesEnrollmentIT {
      * POSTs {@code body}; a 503 (the CES's first read of the directory still running, docs/WSTEP.md
      * §5) is tried again for up to 30 s, as certmonger would.
      */
-    private static RawHttps.Response post(String at, String body) throws Exception {
+    static RawHttps.Response post(String at, String body) throws Exception {
         for (int i = 0; ; i++) {
             try (RawHttps http = new RawHttps(null)) {
                 RawHttps.Response r = http.post(at, null, body);
@@ -128,7 +128,7 @@ class CesEnrollmentIT {
         return m.group(1);
     }
 
-    private static X509Certificate issuedCertificate(RawHttps.Response answer) throws Exception {
+    static X509Certificate issuedCertificate(RawHttps.Response answer) throws Exception {
         assertEquals(200, answer.status(), answer.body());
         assertTrue(answer.body().contains("RequestSecurityTokenResponseCollection"), answer.body());
         byte[] der = Base64.getDecoder().decode(group(REQUESTED, answer.body()));

@@ -80,7 +80,7 @@ class ClientCertificateListenerIT {
     }
 
     /** Presents no certificate; records the CA names of the server's CertificateRequest. */
-    private static final class RecordingKeyManager extends TestCertificates.ClientKeyManager {
+    static final class RecordingKeyManager extends TestCertificates.ClientKeyManager {
         final List<String> issuers = new CopyOnWriteArrayList<>();
 
         @Override

@@ -155,10 +155,14 @@ final class TestCertificates {
         String algorithm = issuer.key().getAlgorithm().equals("EC") ? "SHA256withECDSA" : "SHA256withRSA";
         X509Certificate cert = new JcaX509CertificateConverter()
                 .getCertificate(builder.build(new JcaContentSignerBuilder(algorithm).build(issuer.key())));
+        return keyManagers(keys.getPrivate(), cert, issuer.certificate());
+    }
+
+    /** Key managers presenting {@code key} with {@code chain} (the client's certificate first). */
+    static KeyManager[] keyManagers(PrivateKey key, X509Certificate... chain) throws Exception {
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null, null);
-        store.setKeyEntry(
-                "client", keys.getPrivate(), "x".toCharArray(), new X509Certificate[] {cert, issuer.certificate()});
+        store.setKeyEntry("client", key, "x".toCharArray(), chain);
         KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(store, "x".toCharArray());
         return kmf.getKeyManagers();

@@ -60,15 +60,20 @@ public final class Lab implements AutoCloseable {
         try {
             EmbeddedDirectory directory = push(running, EmbeddedDirectory.start(config.ldapPort(), accounts));
             LabAccounts.User reader = accounts.requireUser("svc-cep");
+            // Bound before the CA is made: its certificates name this endpoint's CRL and OCSP URLs.
+            OfficerEndpoint officer = push(
+                    running,
+                    OfficerEndpoint.bind(config.officerPort(), OfficerToken.create(state, new SecureRandom())));
             LabCa ca = caFactory.create(new LabCaContext(
-                    Files.createDirectories(state.resolve("ca")),
-                    LabRealm.LOOPBACK,
-                    directory.port(),
-                    reader.dn(),
-                    reader.password(),
-                    accounts,
-                    clock,
-                    Optional.of(directory.changes())));
+                            Files.createDirectories(state.resolve("ca")),
+                            LabRealm.LOOPBACK,
+                            directory.port(),
+                            reader.dn(),
+                            reader.password(),
+                            accounts,
+                            clock,
+                            Optional.of(directory.changes()))
+                    .withPublication(officer.publicationBase()));
             if (ca instanceof AutoCloseable closeable) {
                 push(running, closeable);
             }
@@ -78,9 +83,7 @@ public final class Lab implements AutoCloseable {
             LabSecurity security =
                     new LabSecurity(accounts.ntlm(), Optional.of(kdc.caServiceKeys()), new SecureRandom(), clock);
             CaRpcServer rpc = push(running, CaRpcServer.start(ca, security, config.epmPort(), config.icprPort()));
-            OfficerEndpoint officer = push(
-                    running,
-                    OfficerEndpoint.start(ca, config.officerPort(), OfficerToken.create(state, new SecureRandom())));
+            officer.serve(ca, clock);
             LabStatus status = new LabStatus(
                     state,
                     directory.port(),

@@ -36,7 +36,7 @@ public record LabConfig(
               --kdc-port=N         KDC, TCP and UDP (default 10088)
               --epm-port=N         RPC endpoint mapper (default 10135)
               --icpr-port=N        MS-ICPR endpoint (default 0: chosen by the OS, told by ept_map)
-              --officer-port=N     officer HTTP endpoint (default 10180)
+              --officer-port=N     officer HTTP endpoint, also serving the CRLs and OCSP (default 10180)
               --ca-factory=CLASS   the CA engine (default: META-INF/services, then %s)
             Every listener binds 127.0.0.1. Port 0 lets the OS choose; the status file
             <state>/lab-status.properties names every port once the lab runs.

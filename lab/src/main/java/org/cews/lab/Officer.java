@@ -17,7 +17,8 @@ import org.cews.lab.officer.OfficerToken;
 
 /**
  * The officer command: asks a running lab's officer endpoint
- * ({@link org.cews.lab.officer.OfficerEndpoint}) to list, approve or deny pending requests.
+ * ({@link org.cews.lab.officer.OfficerEndpoint}) to list, approve or deny pending requests, or to
+ * revoke issued certificates.
  * It finds the endpoint's port in the lab's status file, or takes it from {@code --port}.
  */
 public final class Officer {
@@ -28,6 +29,11 @@ public final class Officer {
               pending          list the requests waiting for an officer, each with its CA (JSON)
               approve ID       issue pending request ID
               deny ID          deny pending request ID
+              revoke ID [REASON]             revoke the certificate issued under request ID
+              revoke-serial SERIAL [REASON]  revoke the certificate with SERIAL (hex), as certutil -revoke
+                               REASON: an RFC 5280 CRLReason, code or name (default 0, unspecified;
+                               1 keyCompromise, 4 superseded, 5 cessationOfOperation, ...). The CA
+                               publishes a new CRL at once.
             --ca=CA       the CA (request IDs are per CA): pending lists only its requests; approve
                           and deny act there. Without it: the lab's one CA, or of several the only
                           one with ID pending (refused when several have it)
@@ -93,7 +99,7 @@ public final class Officer {
                 return 3;
             }
             String base = "http://" + LabRealm.LOOPBACK + ":" + port;
-            String query = ca == null ? "" : "?ca=" + URLEncoder.encode(ca, StandardCharsets.UTF_8);
+            String query = query(words, ca);
             HttpRequest built = request.uri(URI.create(base + path(words) + query))
                     .timeout(Duration.ofSeconds(10))
                     .build();
@@ -124,11 +130,43 @@ public final class Officer {
                     .POST(HttpRequest.BodyPublishers.noBody())
                     .header("X-Officer", officer);
         }
-        throw new IllegalArgumentException(
-                "command (expected: pending | approve ID | deny ID, actual: " + String.join(" ", words) + ")");
+        if ((words.size() == 2 || words.size() == 3)
+                && (words.get(0).equals("revoke") || words.get(0).equals("revoke-serial"))) {
+            if (words.get(0).equals("revoke")) {
+                Integer.parseInt(words.get(1));
+            } else {
+                new java.math.BigInteger(words.get(1), 16);
+            }
+            if (words.size() == 3) {
+                org.cews.lab.ca.revocation.RevocationReason.parse(words.get(2));
+            }
+            return HttpRequest.newBuilder()
+                    .POST(HttpRequest.BodyPublishers.noBody())
+                    .header("X-Officer", officer);
+        }
+        throw new IllegalArgumentException("command (expected: pending | approve ID | deny ID | revoke ID [REASON]"
+                + " | revoke-serial SERIAL [REASON], actual: " + String.join(" ", words) + ")");
     }
 
     private static String path(List<String> words) {
-        return words.size() == 1 ? "/pending" : "/requests/" + Integer.parseInt(words.get(1)) + "/" + words.get(0);
+        if (words.size() == 1) {
+            return "/pending";
+        }
+        if (words.get(0).equals("revoke-serial")) {
+            return "/certificates/" + words.get(1) + "/revoke";
+        }
+        return "/requests/" + Integer.parseInt(words.get(1)) + "/" + words.get(0);
+    }
+
+    /** The query: the CA, and a revocation's reason. */
+    private static String query(List<String> words, String ca) {
+        List<String> parameters = new ArrayList<>();
+        if (ca != null) {
+            parameters.add("ca=" + URLEncoder.encode(ca, StandardCharsets.UTF_8));
+        }
+        if (words.size() == 3) {
+            parameters.add("reason=" + URLEncoder.encode(words.get(2), StandardCharsets.UTF_8));
+        }
+        return parameters.isEmpty() ? "" : "?" + String.join("&", parameters);
     }
 }

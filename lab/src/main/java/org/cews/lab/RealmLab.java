@@ -80,12 +80,17 @@ public final class RealmLab implements AutoCloseable {
                                         + " that requires LDAP signing refuses it (give ldaps:// or --bind=gssapi)",
                                 realm.directoryUrl());
             }
+            // Bound before the CA is made: its certificates name this endpoint's CRL and OCSP URLs.
+            OfficerEndpoint officer = Lab.push(
+                    running,
+                    OfficerEndpoint.bind(config.officerPort(), OfficerToken.create(state, new SecureRandom())));
             LabCa ca = caFactory.create(new LabCaContext(
-                    Files.createDirectories(state.resolve("ca")),
-                    directory,
-                    new LabAccounts(List.of(), List.of()),
-                    clock,
-                    Optional.empty()));
+                            Files.createDirectories(state.resolve("ca")),
+                            directory,
+                            new LabAccounts(List.of(), List.of()),
+                            clock,
+                            Optional.empty())
+                    .withPublication(officer.publicationBase()));
             if (ca instanceof AutoCloseable closeable) {
                 Lab.push(running, closeable);
             }
@@ -97,9 +102,7 @@ public final class RealmLab implements AutoCloseable {
                             LabSecurity.kerberosOnly(realm.realm(), keys, new SecureRandom(), clock),
                             config.epmPort(),
                             config.icprPort()));
-            OfficerEndpoint officer = Lab.push(
-                    running,
-                    OfficerEndpoint.start(ca, config.officerPort(), OfficerToken.create(state, new SecureRandom())));
+            officer.serve(ca, clock);
             RealmLabStatus status = new RealmLabStatus(
                     state, realm, rpc.epmPort(), rpc.icprPort(), officer.port(), ca.name(), aia, clock.instant());
             Path file = status.write("running", clock.instant());

@@ -92,7 +92,18 @@ public enum SoapMessages {
     /** A user name in a form that names no account. */
     SOAP0517("the user name {0} is not a UPN, DOMAIN\\user or a bare account name of domain {1}"),
     /** Audit: a caller mapped to its account (read from the directory, not from the cache). */
-    SOAP0518("caller {0} ({1}) mapped from {2} by {3}, {4} SIDs");
+    SOAP0518("caller {0} ({1}) mapped from {2} by {3}, {4} SIDs"),
+    // Revocation of client certificates (RevocationCheck), 053x.
+    /** Audit: a CRL was fetched and will be used. */
+    SOAP0530("CRL {0} fetched: issuer {1}, number {2}, thisUpdate {3}, nextUpdate {4}, {5} revoked; used until {6}"),
+    /** Audit: soft fail, a certificate accepted without a revocation answer. */
+    SOAP0531("the client certificate {0} (serial {1}) is accepted without a revocation answer"
+            + " (revocationUnavailable=accept): {2}"),
+    /** Audit: a revoked certificate refused. */
+    SOAP0532("the client certificate {0} (serial {1}, issuer {2}) is revoked since {3}, reason {4} ({5}): refused"),
+    /** Audit: hard fail, a certificate refused for want of a revocation answer. */
+    SOAP0533("the client certificate {0} (serial {1}) is refused without a revocation answer"
+            + " (revocationUnavailable=refuse): {2}");
 
     private final MessagePattern pattern;
 

@@ -45,8 +45,11 @@ public final class EnterpriseCaFactory implements LabCaFactory {
                 POLICY_REFRESH,
                 clock);
         try {
+            String caName = name.pick(directory.policy().enrollmentServices());
             return EnterpriseLabCa.open(
-                    LabCaConfig.builder(name.pick(directory.policy().enrollmentServices()), stateDirectory)
+                    LabCaConfig.builder(caName, stateDirectory)
+                            .cdpUrls(context.cdpUrls(caName))
+                            .ocspUrls(context.ocspUrls(caName))
                             .keyAlgorithm(key)
                             .clock(clock)
                             .build(),

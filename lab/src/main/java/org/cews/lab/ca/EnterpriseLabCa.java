@@ -11,6 +11,8 @@ import org.cews.lab.ca.issue.CertificateIssuer;
 import org.cews.lab.ca.policy.EndEntity;
 import org.cews.lab.ca.policy.EnterprisePolicy;
 import org.cews.lab.ca.request.RequestBounds;
+import org.cews.lab.ca.revocation.CaRevocation;
+import org.cews.lab.ca.revocation.RevocationStore;
 import org.cews.lab.ca.store.CaKeyStore;
 import org.cews.lab.ca.store.RequestRecord;
 import org.cews.lab.ca.store.RequestStatus;
@@ -29,7 +31,8 @@ import org.cews.wcce.server.msrpce.RpcPrincipal;
  * CA name (3.2.1.4.2.1.1; E_INVALIDARG as return value), answers status inspections ({@link
  * StatusInspection}), and otherwise stores a new request row (3.2.1.4.2.1.4.4), evaluates it
  * ({@link RequestEvaluator}) and answers from the row ({@link Responses}). Officers approve or deny
- * pending rows ({@link OfficerActions}). Every decision is one audit line. Nothing a caller sends
+ * pending rows ({@link OfficerActions}) and revoke issued certificates ({@link CaRevocation}, which
+ * also publishes the CRL and answers OCSP). Every decision is one audit line. Nothing a caller sends
  * makes it throw: a fault in the lab itself is E_UNEXPECTED in the return value.
  *
  * <p>Hostile DER (issue 11 item 5): a blob over {@link RequestBounds#MAX_LENGTH} is refused in the
@@ -55,15 +58,22 @@ public final class EnterpriseLabCa implements LabCa, AutoCloseable {
     private final AuditLog audit;
     private final Clock clock;
     private final LabDirectory directory;
+    private final CaRevocation revocation;
 
-    private EnterpriseLabCa(LabCaConfig config, CaIdentity identity, LabDirectory directory, RequestStore store) {
+    private EnterpriseLabCa(
+            LabCaConfig config,
+            CaIdentity identity,
+            LabDirectory directory,
+            RequestStore store,
+            RevocationStore revoked) {
         this.identity = identity;
         this.store = store;
         this.clock = config.clock();
         this.directory = directory;
         this.callers = new CallerLookup(directory);
         CertificateIssuer issuer = new CertificateIssuer(
-                identity, config.random(), config.clockSkew(), config.cdpUrls(), config.aiaUrls());
+                identity, config.random(), config.clockSkew(), config.cdpUrls(), config.aiaUrls(), config.ocspUrls());
+        this.revocation = new CaRevocation(identity, store, revoked, clock, config.crlPeriod());
         this.evaluator =
                 new RequestEvaluator(directory, new EnterprisePolicy(identity, directory, clock), issuer, clock);
         this.responses = new Responses(identity);
@@ -81,7 +91,12 @@ public final class EnterpriseLabCa implements LabCa, AutoCloseable {
                 config.caValidity(),
                 config.clock(),
                 config.random());
-        return new EnterpriseLabCa(config, identity, directory, RequestStore.open(config.stateDirectory()));
+        return new EnterpriseLabCa(
+                config,
+                identity,
+                directory,
+                RequestStore.open(config.stateDirectory()),
+                RevocationStore.open(config.stateDirectory()));
     }
 
     @Override
@@ -202,6 +217,11 @@ public final class EnterpriseLabCa implements LabCa, AutoCloseable {
     @Override
     public boolean deny(int requestId, String officer) {
         return officers.deny(requestId, officer);
+    }
+
+    @Override
+    public Optional<CaRevocation> revocation() {
+        return Optional.of(revocation);
     }
 
     @Override

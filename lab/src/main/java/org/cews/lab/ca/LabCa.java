@@ -53,6 +53,14 @@ public interface LabCa {
      */
     default void refreshDirectory() throws DirectoryException {}
 
+    /**
+     * The CA's revocation (officer revoke, CRL, OCSP status), for an engine that keeps one; an
+     * engine hosting several CAs has it per {@link #authorities() authority}.
+     */
+    default java.util.Optional<org.cews.lab.ca.revocation.CaRevocation> revocation() {
+        return java.util.Optional.empty();
+    }
+
     /** One request under submission at CA {@code ca}, whose request ID it is. */
     record PendingRequest(String ca, int requestId, String requester, String template, java.time.Instant submitted) {}
 }

@@ -20,6 +20,8 @@ import org.cews.policy.acl.Sid;
  *     3.2.1.4.2.1.4.7)
  * @param cdpUrls Config_CA_CDP_Include_In_Cert, written into issued certificates
  * @param aiaUrls Config_CA_AIA_Include_In_Cert, written into issued certificates
+ * @param ocspUrls the AIA OCSP URLs (id-ad-ocsp, [RFC 5280] 4.2.2.1), written into issued certificates
+ * @param crlPeriod CRLPeriod: the base CRL's nextUpdate is this long after its thisUpdate
  * @param officerSids SIDs (users or groups) holding Officer_Rights: they may retrieve any request
  * @param clock the time source for validity, request times and signer checks
  * @param random serial numbers, key generation, the key store password
@@ -32,6 +34,8 @@ public record LabCaConfig(
         Duration clockSkew,
         List<String> cdpUrls,
         List<String> aiaUrls,
+        List<String> ocspUrls,
+        Duration crlPeriod,
         Set<Sid> officerSids,
         Clock clock,
         SecureRandom random) {
@@ -42,10 +46,14 @@ public record LabCaConfig(
         }
         cdpUrls = List.copyOf(cdpUrls);
         aiaUrls = List.copyOf(aiaUrls);
+        ocspUrls = List.copyOf(ocspUrls);
+        if (crlPeriod.isNegative() || crlPeriod.isZero()) {
+            throw new IllegalArgumentException("the CRL period must be positive (actual: " + crlPeriod + ")");
+        }
         officerSids = Set.copyOf(officerSids);
     }
 
-    /** Defaults: RSA 3072, 10 years, 10 minutes of skew, no CDP/AIA, no officers, system clock. */
+    /** Defaults: RSA 3072, 10 years, 10 minutes of skew, no CDP/AIA/OCSP, CRLs for 1 day, no officers, system clock. */
     public static Builder builder(String name, Path stateDirectory) {
         return new Builder(name, stateDirectory);
     }
@@ -58,6 +66,8 @@ public record LabCaConfig(
         private Duration clockSkew = Duration.ofMinutes(10);
         private List<String> cdpUrls = List.of();
         private List<String> aiaUrls = List.of();
+        private List<String> ocspUrls = List.of();
+        private Duration crlPeriod = Duration.ofDays(1);
         private Set<Sid> officerSids = Set.of();
         private Clock clock = Clock.systemUTC();
         private SecureRandom random;
@@ -92,6 +102,16 @@ public record LabCaConfig(
             return this;
         }
 
+        public Builder ocspUrls(List<String> v) {
+            ocspUrls = v;
+            return this;
+        }
+
+        public Builder crlPeriod(Duration v) {
+            crlPeriod = v;
+            return this;
+        }
+
         public Builder officerSids(Set<Sid> v) {
             officerSids = v;
             return this;
@@ -116,6 +136,8 @@ public record LabCaConfig(
                     clockSkew,
                     cdpUrls,
                     aiaUrls,
+                    ocspUrls,
+                    crlPeriod,
                     officerSids,
                     clock,
                     random != null ? random : new SecureRandom());

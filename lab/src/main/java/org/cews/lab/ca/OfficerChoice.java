@@ -2,6 +2,8 @@ package org.cews.lab.ca;
 
 import java.util.List;
 import java.util.Optional;
+import org.cews.lab.ca.revocation.CaRevocation;
+import org.cews.lab.ca.revocation.RevocationTarget;
 
 /**
  * Which CA an officer's command is for, when an engine answers for several ({@link
@@ -60,6 +62,37 @@ public final class OfficerChoice {
                         + "): name the CA (ca=NAME; lab.sh officer --ca=NAME)");
     }
 
+    /** The CA that issued the certificate an officer revokes, and that certificate. */
+    public record Issuer(CaRevocation ca, CaRevocation.Issued certificate) {}
+
+    /**
+     * The CA that issued {@code target}: among the named one, else among all authorities, the only
+     * one that issued it (request IDs and serials are per CA).
+     *
+     * @throws Refused UNKNOWN_CA for a name no CA answers to, NOT_ISSUED when no CA issued it,
+     *     AMBIGUOUS when several did
+     */
+    public static Issuer issuer(LabCa engine, Optional<String> caName, RevocationTarget target) throws Refused {
+        List<LabCa> candidates = caName.isPresent() ? List.of(authority(engine, caName)) : engine.authorities();
+        List<Issuer> found = candidates.stream()
+                .flatMap(ca -> ca.revocation().stream())
+                .flatMap(r -> target.find(r).map(c -> new Issuer(r, c)).stream())
+                .toList();
+        if (found.size() == 1) {
+            return found.get(0);
+        }
+        if (found.isEmpty()) {
+            throw new Refused(
+                    Refused.Reason.NOT_ISSUED, "no issued certificate for " + target + " at " + names(candidates));
+        }
+        throw new Refused(
+                Refused.Reason.AMBIGUOUS,
+                target + " names certificates at several CAs ("
+                        + String.join(
+                                ", ", found.stream().map(i -> i.ca().caName()).toList())
+                        + "): name the CA (ca=NAME; lab.sh officer --ca=NAME)");
+    }
+
     private static String names(List<LabCa> cas) {
         return String.join(", ", cas.stream().map(LabCa::name).toList());
     }
@@ -73,7 +106,8 @@ public final class OfficerChoice {
         public enum Reason {
             UNKNOWN_CA,
             AMBIGUOUS,
-            NOT_PENDING
+            NOT_PENDING,
+            NOT_ISSUED
         }
 
         private final Reason reason;

@@ -22,6 +22,11 @@ final class Json {
         return "{\"ca\":" + string(ca) + ",\"requestId\":" + requestId + ",\"result\":" + string(result) + "}";
     }
 
+    static String revocation(String ca, int requestId, String serial, String result) {
+        return "{\"ca\":" + string(ca) + ",\"requestId\":" + requestId + ",\"serial\":" + string(serial)
+                + ",\"result\":" + string(result) + "}";
+    }
+
     static String error(String message) {
         return "{\"error\":" + string(message) + "}";
     }

@@ -16,10 +16,10 @@ import org.cews.soap.SoapMessages;
  * @param maxFailuresPerSource the same for one source address, whatever the accounts (higher: many
  *     users may come through one proxy or NAT address)
  * @param block how long those attempts are refused
- * @param revocation check client certificates against the CRLs they name
  * @param passwordCache how long a UsernameToken password the directory accepted is remembered (as
  *     an HMAC, never the password), so that the same password for the same account within that
  *     time needs no LDAP bind; zero is off, at most {@link #MAX_PASSWORD_CACHE} (docs/AUTHENTICATION.md §3.1)
+ * @see RevocationPolicy the revocation settings of client certificates, read at every check
  */
 public record AuthSettings(
         String realm,
@@ -29,7 +29,6 @@ public record AuthSettings(
         int maxFailuresPerSource,
         Duration failureWindow,
         Duration block,
-        boolean revocation,
         Duration passwordCache) {
 
     public static final String PREFIX = "cews.auth.";
@@ -75,8 +74,6 @@ public record AuthSettings(
                 (int) number(p, "maxFailuresPerSource", 50),
                 Duration.ofSeconds(number(p, "failureWindowSeconds", 300)),
                 Duration.ofSeconds(number(p, "blockSeconds", 120)),
-                Boolean.parseBoolean(p.getProperty(PREFIX + "certificate.revocation", "false")
-                        .trim()),
                 passwordCache(p));
     }
 
@@ -90,7 +87,8 @@ public record AuthSettings(
         return on.equals("true") ? Duration.ofSeconds(number(p, "passwordCacheSeconds", 60)) : Duration.ZERO;
     }
 
-    private static long number(Properties p, String name, long fallback) {
+    /** The number {@code PREFIX + name}, or {@code fallback} when unset. */
+    static long number(Properties p, String name, long fallback) {
         String value = p.getProperty(PREFIX + name);
         if (value == null || value.isBlank()) {
             return fallback;

@@ -24,7 +24,7 @@ import org.cews.x690.DerException;
  *   <li>Kerberos: the principal Elytron accepted ({@code alice@LAB.EXAMPLE}); another realm is
  *       refused; {@code WEB01$} is a computer's account, {@code host/web01.lab.example} its DNS name.
  *   <li>Certificate: the chain TLS already validated against the trusted CAs; refused outside its
- *       validity; mapped by the SID extension, then the UPN, then (computers) the DNS name, AD's
+ *       validity or when the {@link RevocationCheck} refuses it; mapped by the SID extension, then the UPN, then (computers) the DNS name, AD's
  *       order since its 2022 strong mapping; the SID extension, when present, must name the account
  *       the other names name. Unmapped is refused, except on key-based renewal.
  *   <li>UsernamePassword: the user name (UPN, DOMAIN&#92;user or bare) is looked up, then the
@@ -106,9 +106,7 @@ public final class CallerResolver {
                     cert.getNotBefore().toInstant(),
                     cert.getNotAfter().toInstant()));
         }
-        if (settings.revocation()) {
-            revocation.check(chain);
-        }
+        revocation.check(chain);
         // The certificate itself is the key: its equality is that of its exact DER encoding, so
         // only the very certificate that was mapped finds the mapping (not another with the same
         // issuer name and serial number, from another CA of the same name); its hash is computed

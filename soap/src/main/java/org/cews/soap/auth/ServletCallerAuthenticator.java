@@ -78,6 +78,7 @@ public class ServletCallerAuthenticator implements CallerAuthenticator {
             if (resolver == null) {
                 try {
                     AuthSettings settings = AuthSettings.from(System.getProperties());
+                    RevocationPolicy.from(System.getProperties()); // refused at start if unusable
                     DirectoryConnector connector = directory.reader().connector();
                     Clock clock = Clock.systemUTC();
                     resolver = new CallerResolver(
@@ -85,7 +86,7 @@ public class ServletCallerAuthenticator implements CallerAuthenticator {
                             new PasswordCheck(connector),
                             settings,
                             clock,
-                            new RevocationCheck(clock));
+                            new RevocationCheck(clock, () -> RevocationPolicy.from(System.getProperties())));
                 } catch (DirectoryException | IllegalArgumentException e) {
                     throw new AuthenticationException(
                             AuthenticationException.Kind.UNAVAILABLE,

@@ -40,8 +40,10 @@ class CallerResolverTest {
             4,
             Duration.ofMinutes(5),
             Duration.ofMinutes(2),
-            false,
             Duration.ZERO);
+
+    static final RevocationPolicy NO_REVOCATION =
+            new RevocationPolicy(RevocationPolicy.Mode.OFF, true, Duration.ZERO, Duration.ofSeconds(1));
 
     private InMemoryAd ad;
     private MutableClock clock;
@@ -75,6 +77,10 @@ class CallerResolverTest {
     }
 
     private CallerResolver resolver(int port, AuthSettings settings) throws Exception {
+        return resolver(port, settings, NO_REVOCATION);
+    }
+
+    private CallerResolver resolver(int port, AuthSettings settings, RevocationPolicy revocation) throws Exception {
         DirectoryConnector connector = new DirectoryConnector(DirectoryConfig.builder()
                 .server("127.0.0.1", port)
                 .security(TransportSecurity.NONE)
@@ -87,7 +93,7 @@ class CallerResolverTest {
                 new PasswordCheck(connector),
                 settings,
                 clock,
-                new RevocationCheck(clock));
+                new RevocationCheck(clock, () -> revocation));
     }
 
     @AfterEach
@@ -237,15 +243,18 @@ class CallerResolverTest {
                         4,
                         Duration.ofMinutes(5),
                         Duration.ofMinutes(2),
-                        true,
-                        Duration.ZERO));
+                        Duration.ZERO),
+                new RevocationPolicy(RevocationPolicy.Mode.CRL, true, Duration.ZERO, Duration.ofSeconds(2)));
         assertEquals(List.of("http://127.0.0.1:9/lab.crl"), RevocationCheck.crlUrls(chain("upn_alice")[0]));
         AuthenticationException e =
                 assertThrows(AuthenticationException.class, () -> checking.certificate(chain("upn_alice"), false));
         assertTrue(e.getMessage().startsWith("SOAP0510 "), e.getMessage());
+        // A CRL that cannot be fetched now may be fetched later: 503, not 403.
+        assertEquals(AuthenticationException.Kind.UNAVAILABLE, e.kind());
         AuthenticationException none =
                 assertThrows(AuthenticationException.class, () -> checking.certificate(chain("sid_alice"), false));
         assertTrue(none.getMessage().contains("names no http CRL distribution point"), none.getMessage());
+        assertEquals(AuthenticationException.Kind.REFUSED, none.kind());
     }
 
     // ---- UsernamePassword

@@ -29,7 +29,7 @@ import org.cews.policy.model.EnrollmentFlag;
  * .4.8 "Signing"): a random serial ({@link SerialNumbers}), notBefore = now minus the clock skew
  * (Config_CA_Clock_Skew_Minutes), notAfter = now plus the template's period but never past the CA
  * certificate, the order's extensions, SKI and AKI (key identifier only, as AD CS writes it), and
- * the configured CDP and AIA URLs unless the template says CT_FLAG_NOREVOCATIONINFOINISSUEDCERTS
+ * the configured CDP, AIA and OCSP URLs unless the template says CT_FLAG_NOREVOCATIONINFOINISSUEDCERTS
  * or the certificate carries OCSP no-check.
  */
 public final class CertificateIssuer {
@@ -39,14 +39,26 @@ public final class CertificateIssuer {
     private final Duration clockSkew;
     private final List<String> cdpUrls;
     private final List<String> aiaUrls;
+    private final List<String> ocspUrls;
 
     public CertificateIssuer(
             CaIdentity ca, SecureRandom random, Duration clockSkew, List<String> cdpUrls, List<String> aiaUrls) {
+        this(ca, random, clockSkew, cdpUrls, aiaUrls, List.of());
+    }
+
+    public CertificateIssuer(
+            CaIdentity ca,
+            SecureRandom random,
+            Duration clockSkew,
+            List<String> cdpUrls,
+            List<String> aiaUrls,
+            List<String> ocspUrls) {
         this.ca = ca;
         this.random = random;
         this.clockSkew = clockSkew;
         this.cdpUrls = List.copyOf(cdpUrls);
         this.aiaUrls = List.copyOf(aiaUrls);
+        this.ocspUrls = List.copyOf(ocspUrls);
     }
 
     public X509CertificateHolder issue(CertificateOrder order, Instant now) {
@@ -96,11 +108,16 @@ public final class CertificateIssuer {
                     new DistributionPoint(new DistributionPointName(new GeneralNames(names)), null, null);
             b.addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[] {dp}));
         }
-        if (!aiaUrls.isEmpty()) {
-            AccessDescription[] ads = aiaUrls.stream()
-                    .map(u -> new AccessDescription(
-                            AccessDescription.id_ad_caIssuers,
-                            new GeneralName(GeneralName.uniformResourceIdentifier, u)))
+        if (!aiaUrls.isEmpty() || !ocspUrls.isEmpty()) {
+            AccessDescription[] ads = java.util.stream.Stream.concat(
+                            aiaUrls.stream()
+                                    .map(u -> new AccessDescription(
+                                            AccessDescription.id_ad_caIssuers,
+                                            new GeneralName(GeneralName.uniformResourceIdentifier, u))),
+                            ocspUrls.stream()
+                                    .map(u -> new AccessDescription(
+                                            AccessDescription.id_ad_ocsp,
+                                            new GeneralName(GeneralName.uniformResourceIdentifier, u))))
                     .toArray(AccessDescription[]::new);
             b.addExtension(Extension.authorityInfoAccess, false, new AuthorityInformationAccess(ads));
         }

@@ -77,6 +77,11 @@ public final class RequestStore {
         return Optional.ofNullable(rows.get(id));
     }
 
+    /** Every row, lowest id first. */
+    public synchronized List<RequestRecord> all() {
+        return List.copyOf(rows.values());
+    }
+
     /** Pending rows, oldest (lowest id) first. */
     public synchronized List<RequestRecord> pending() {
         return rows.values().stream()
