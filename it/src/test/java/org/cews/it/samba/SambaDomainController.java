@@ -82,6 +82,7 @@ public final class SambaDomainController implements AutoCloseable {
 
         @Override
         public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+            SambaForest.stopShared(context); // the lab forest's DC holds the same ports
             // Started once per run; a failed start is remembered, not retried by every test.
             return context.getRoot()
                     .getStore(ExtensionContext.Namespace.GLOBAL)

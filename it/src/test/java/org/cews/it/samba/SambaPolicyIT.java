@@ -45,9 +45,7 @@ import org.cews.policy.view.ViewConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Issue 3's "done": the policy view and the "explain" sentences computed from a real Samba AD DC
@@ -58,11 +56,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * (sealed) and over LDAPS. Samba keeps its LDAP defaults, so a simple bind over plain LDAP is
  * refused (as AD refuses it); the tests below show how Samba judged each connection.
  *
- * <p>This class runs its own DC ({@link SambaLabDc}, realm LAB.EXAMPLE, the lab's domain SID) in
- * {@code target/samba-lab}: the run's shared DC (TEST.EXAMPLE) is stopped first, since both need
- * the same ports, and the next test that wants the shared one provisions it again.
+ * <p>The DC is the run's {@link SambaForest} (realm LAB.EXAMPLE, the lab's domain SID), shared
+ * with the other classes that need the lab forest on Samba; while this class runs the JVM's
+ * Kerberos configuration is Samba's.
  */
-@ExtendWith(SambaPolicyIT.TakePorts.class)
+@ExtendWith(SambaForest.Extension.class)
 class SambaPolicyIT {
 
     static final Instant READ_AT = Instant.parse("2026-11-25T08:00:00Z");
@@ -75,16 +73,7 @@ class SambaPolicyIT {
             "key-based renewal", RequestFilter.KEY_BASED_RENEWAL);
     static final String SVC_CEP = "svc-cep@" + SambaLabDc.REALM;
 
-    /** Frees the ports before {@link #start()}: the shared DC of the run, if up, is stopped. */
-    static final class TakePorts implements BeforeAllCallback {
-        @Override
-        public void beforeAll(ExtensionContext context) {
-            SambaDomainController.stopShared(context);
-        }
-    }
-
     static SambaLabDc lab;
-    static String previousKrb5Conf;
     static InMemoryAd inMemory;
     static Side memory;
     static List<Side> samba;
@@ -139,12 +128,8 @@ class SambaPolicyIT {
     }
 
     @BeforeAll
-    static void start() throws Exception {
-        SambaDomainController.requireSamba();
-        lab = SambaLabDc.start(Path.of(System.getProperty("cews.samba.lab.dir", "target/samba-lab")));
-        // The JVM's Kerberos configuration is global: point it at this DC's KDC for this class.
-        previousKrb5Conf = System.getProperty("java.security.krb5.conf");
-        System.setProperty("java.security.krb5.conf", lab.krb5Conf().toString());
+    static void start(SambaForest forest) throws Exception {
+        lab = forest.samba();
         inMemory = InMemoryAd.start();
         memory = Side.read(
                 "in-memory",
@@ -161,16 +146,8 @@ class SambaPolicyIT {
 
     @AfterAll
     static void stop() {
-        if (previousKrb5Conf == null) {
-            System.clearProperty("java.security.krb5.conf");
-        } else {
-            System.setProperty("java.security.krb5.conf", previousKrb5Conf);
-        }
         if (inMemory != null) {
             inMemory.close();
-        }
-        if (lab != null) {
-            lab.close();
         }
     }
 
