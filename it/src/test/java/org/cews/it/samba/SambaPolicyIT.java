@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.net.ssl.SSLContext;
+import org.cews.lab.LabAccounts;
 import org.cews.policy.acl.Sid;
 import org.cews.policy.fixtures.InMemoryAd;
 import org.cews.policy.fixtures.LabForest;
@@ -33,6 +34,7 @@ import org.cews.policy.ldap.DirectoryConfig;
 import org.cews.policy.ldap.DirectoryConnector;
 import org.cews.policy.ldap.DirectoryException;
 import org.cews.policy.ldap.LdapServer;
+import org.cews.policy.ldap.PasswordCheck;
 import org.cews.policy.ldap.PolicySnapshot;
 import org.cews.policy.ldap.TransportSecurity;
 import org.cews.policy.model.CertificateTemplate;
@@ -323,6 +325,48 @@ class SambaPolicyIT {
                 .build();
         e = assertThrows(DirectoryException.class, () -> Side.read("JVM trust", jvmTrust));
         assertTrue(e.getMessage().contains("91 (connect error)"), e.getMessage());
+    }
+
+    /**
+     * A UsernameToken's password checked against Samba: over LDAPS by a simple bind as the user;
+     * where the directory is read sealed over plain LDAP, by Kerberos (a simple bind there is
+     * refused with "strong auth required", which the services once took for a directory outage).
+     */
+    @Test
+    void passwordsAreCheckedOverLdapsBySimpleBindAndSealedByKerberos() throws Exception {
+        char[] alices = LabAccounts.load().requireUser("alice").password().toCharArray();
+        String alice = "alice@" + SambaLabDc.REALM;
+        PasswordCheck sealed =
+                new PasswordCheck(new DirectoryConnector(gssapi(TransportSecurity.NONE, SVC_CEP, lab.svcCepKeytab())));
+        assertTrue(sealed.byKerberos());
+        long mark = lab.auditMark();
+        PasswordCheck.Outcome right = sealed.verify(LabForest.ALICE_DN, alice, alices);
+        assertTrue(right.accepted(), right.reason());
+        assertTrue(
+                lab.authorizationsSince(mark).contains(new SambaLabDc.Authorization("LDAP", "krb5", "SEAL", "alice")),
+                "Samba's log of alice's own sealed bind");
+        PasswordCheck.Outcome wrong =
+                sealed.verify(LabForest.BOB_DN, "bob@" + SambaLabDc.REALM, "not-bobs".toCharArray());
+        assertFalse(wrong.accepted());
+        assertTrue(wrong.reason().endsWith("Pre-authentication information was invalid (24))"), wrong.reason());
+
+        PasswordCheck tls = new PasswordCheck(new DirectoryConnector(ldapsSimple(LabForest.SVC_CEP_PASSWORD)));
+        assertFalse(tls.byKerberos());
+        assertTrue(tls.verify(LabForest.ALICE_DN, alice, alices).accepted());
+        PasswordCheck.Outcome wrongOverTls =
+                tls.verify(LabForest.BOB_DN, "bob@" + SambaLabDc.REALM, "not-bobs".toCharArray());
+        assertFalse(wrongOverTls.accepted());
+        assertTrue(wrongOverTls.reason().startsWith("invalid credentials"), wrongOverTls.reason());
+
+        // What a simple bind in clear meets on Samba: no answer about the password at all.
+        PasswordCheck clear = new PasswordCheck(new DirectoryConnector(DirectoryConfig.builder()
+                .security(TransportSecurity.NONE)
+                .server(lab.server(389))
+                .bind(new BindMethod.Simple(LabForest.SVC_CEP_DN, LabForest.SVC_CEP_PASSWORD.toCharArray()))
+                .build()));
+        DirectoryException e =
+                assertThrows(DirectoryException.class, () -> clear.verify(LabForest.ALICE_DN, alice, alices));
+        assertTrue(e.getMessage().contains("strong auth required"), e.getMessage());
     }
 
     /** The SIDs of the token Samba built for this connection (AD's rootDSE tokenGroups). */

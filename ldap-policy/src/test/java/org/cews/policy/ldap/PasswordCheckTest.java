@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSimpleBindRequest;
 import com.unboundid.ldap.listener.interceptor.InMemoryOperationInterceptor;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.cews.policy.fixtures.InMemoryAd;
@@ -53,6 +54,53 @@ class PasswordCheckTest {
                     .verify(LabForest.SVC_CEP_DN, LabForest.SVC_CEP_PASSWORD.toCharArray())
                     .accepted());
             assertEquals(1, binds.get(), "the counter sees the bind of a real password");
+        }
+    }
+
+    /**
+     * A directory read over plain LDAP with a GSSAPI bind (sealed) is one whose DC refuses simple
+     * binds in clear (Samba's default, AD with LDAP signing required: "strong auth required", which
+     * made every UsernameToken a 503): the password goes to the KDC instead, never in a simple bind.
+     * Here no KDC answers, so the check has no answer either (the Samba tier proves the rest).
+     */
+    @Test
+    void aDirectoryReadSealedChecksPasswordsByKerberosNeverBySimpleBind() throws Exception {
+        AtomicInteger binds = new AtomicInteger();
+        InMemoryOperationInterceptor counting = new InMemoryOperationInterceptor() {
+            @Override
+            public void processSimpleBindRequest(InMemoryInterceptedSimpleBindRequest request) {
+                binds.incrementAndGet();
+            }
+        };
+        try (InMemoryAd ad = InMemoryAd.start(counting)) {
+            BindMethod gssapi = new BindMethod.GssapiKeytab("svc-cep@LAB.EXAMPLE", Path.of("no-such.keytab"));
+            PasswordCheck sealed = new PasswordCheck(new DirectoryConnector(
+                    AdPolicyReaderTest.config(ad.port()).bind(gssapi).build()));
+            assertTrue(sealed.byKerberos());
+            String krb5 = System.getProperty("java.security.krb5.conf");
+            System.setProperty("java.security.krb5.conf", "/nonexistent/krb5.conf");
+            try {
+                DirectoryException e = assertThrows(
+                        DirectoryException.class,
+                        () -> sealed.verify(LabForest.ALICE_DN, "alice@LAB.EXAMPLE", "Alice-1".toCharArray()));
+                assertTrue(
+                        e.getMessage().startsWith("the Kerberos bind as alice@LAB.EXAMPLE could not be made"),
+                        e.getMessage());
+                assertFalse(e.getMessage().contains("Alice-1"), e.getMessage());
+            } finally {
+                if (krb5 == null) {
+                    System.clearProperty("java.security.krb5.conf");
+                } else {
+                    System.setProperty("java.security.krb5.conf", krb5);
+                }
+            }
+            assertEquals(0, binds.get(), "no simple bind carried the password");
+
+            assertFalse(check(ad).byKerberos(), "the lab's simple bind over plain LDAP");
+            assertTrue(check(ad)
+                    .verify(LabForest.SVC_CEP_DN, "svc-cep@LAB.EXAMPLE", LabForest.SVC_CEP_PASSWORD.toCharArray())
+                    .accepted());
+            assertEquals(1, binds.get(), "with a simple bind");
         }
     }
 

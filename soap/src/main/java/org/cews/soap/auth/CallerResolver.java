@@ -189,7 +189,7 @@ public final class CallerResolver {
             }
             PasswordCheck.Outcome outcome;
             try {
-                outcome = passwords.verify(account.get().dn(), password);
+                outcome = passwords.verify(account.get().dn(), account.get().kerberosPrincipal(), password);
             } catch (DirectoryException e) {
                 throw new AuthenticationException(
                         AuthenticationException.Kind.UNAVAILABLE,
