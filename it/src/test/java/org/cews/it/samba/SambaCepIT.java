@@ -19,9 +19,6 @@ import org.cews.it.TestCertificates;
 import org.cews.lab.LabAccounts;
 import org.cews.policy.fixtures.InMemoryAd;
 import org.cews.policy.fixtures.LabForest;
-import org.cews.policy.ldap.BindMethod;
-import org.cews.policy.ldap.DirectoryConfig;
-import org.cews.policy.ldap.TransportSecurity;
 import org.cews.policy.view.PolicyView;
 import org.cews.policy.view.RequestFilter;
 import org.junit.jupiter.api.AfterAll;
@@ -61,13 +58,7 @@ class SambaCepIT {
         port = forest.wildfly().https("/").getPort();
         accounts = LabAccounts.load();
         inMemory = InMemoryAd.start();
-        memory = SambaPolicyIT.Side.read(
-                "in-memory",
-                DirectoryConfig.builder()
-                        .security(TransportSecurity.NONE)
-                        .bind(new BindMethod.Simple(LabForest.SVC_CEP_DN, LabForest.SVC_CEP_PASSWORD.toCharArray()))
-                        .server(SambaDomainController.HOST, inMemory.port())
-                        .build());
+        memory = SambaPolicyIT.Side.inMemory(inMemory);
     }
 
     @AfterAll

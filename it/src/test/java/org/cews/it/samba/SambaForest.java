@@ -113,52 +113,23 @@ final class SambaForest {
 
         private static SambaForest shared(ExtensionContext context) {
             SambaDomainController.stopShared(context); // the TEST.EXAMPLE DC holds the ports
-            return context.getRoot()
-                    .getStore(ExtensionContext.Namespace.GLOBAL)
-                    .getOrComputeIfAbsent(SambaForest.class, key -> Started.attempt(), Started.class)
-                    .forest();
+            return RunShared.get(context, SambaForest.class, SambaForest::startOrFail, SambaForest::close);
         }
     }
 
     /** Stops the run's forest if it runs, so that the TEST.EXAMPLE DC can take the ports. */
     static void stopShared(ExtensionContext context) {
-        Started started =
-                context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).remove(SambaForest.class, Started.class);
-        if (started != null) {
-            started.close();
-        }
+        RunShared.stop(context, SambaForest.class);
     }
 
-    /** The outcome of the one start attempt: a failed start is remembered, not retried per class. */
-    private record Started(SambaForest running, RuntimeException failure)
-            implements ExtensionContext.Store.CloseableResource {
-
-        static Started attempt() {
-            try {
-                return new Started(start(), null);
-            } catch (IOException e) {
-                return new Started(
-                        null, new IllegalStateException("cannot start the Samba forest: " + e.getMessage(), e));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return new Started(null, new IllegalStateException("interrupted while starting the Samba forest", e));
-            } catch (RuntimeException e) {
-                return new Started(null, e);
-            }
-        }
-
-        SambaForest forest() {
-            if (failure != null) {
-                throw failure;
-            }
-            return running;
-        }
-
-        @Override
-        public void close() {
-            if (running != null) {
-                running.close();
-            }
+    private static SambaForest startOrFail() {
+        try {
+            return start();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start the Samba forest: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting the Samba forest", e);
         }
     }
 

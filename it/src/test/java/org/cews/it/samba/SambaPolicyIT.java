@@ -89,6 +89,17 @@ class SambaPolicyIT {
             return new Side(what, config, reader, reader.read());
         }
 
+        /** The lab forest on UnboundID's in-memory directory, read as svc-cep. */
+        static Side inMemory(InMemoryAd directory) throws Exception {
+            return read(
+                    "in-memory",
+                    DirectoryConfig.builder()
+                            .security(TransportSecurity.NONE)
+                            .bind(new BindMethod.Simple(LabForest.SVC_CEP_DN, LabForest.SVC_CEP_PASSWORD.toCharArray()))
+                            .server(SambaDomainController.HOST, directory.port())
+                            .build());
+        }
+
         Caller caller(String account) throws Exception {
             String dn = reader.findAccount(account).orElseThrow(() -> new AssertionError(what + ": no " + account));
             return Caller.account(account, reader.accountSids(dn).callerSids());
@@ -133,13 +144,7 @@ class SambaPolicyIT {
     static void start(SambaForest forest) throws Exception {
         lab = forest.samba();
         inMemory = InMemoryAd.start();
-        memory = Side.read(
-                "in-memory",
-                DirectoryConfig.builder()
-                        .security(TransportSecurity.NONE)
-                        .bind(new BindMethod.Simple(LabForest.SVC_CEP_DN, LabForest.SVC_CEP_PASSWORD.toCharArray()))
-                        .server(SambaDomainController.HOST, inMemory.port())
-                        .build());
+        memory = Side.inMemory(inMemory);
         samba = List.of(
                 Side.read("samba, simple bind over LDAPS", ldapsSimple(LabForest.SVC_CEP_PASSWORD)),
                 Side.read("samba, GSSAPI over plain LDAP", gssapi(TransportSecurity.NONE, SVC_CEP, lab.svcCepKeytab())),

@@ -12,10 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivilegedActionException;
 import java.security.PrivilegedExceptionAction;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 import javax.security.auth.Subject;
 import javax.security.auth.callback.Callback;
+import javax.security.auth.callback.CallbackHandler;
 import javax.security.auth.callback.NameCallback;
 import javax.security.auth.callback.PasswordCallback;
 import javax.security.auth.kerberos.KerberosPrincipal;
@@ -173,28 +175,9 @@ final class KeytabGssapiBind extends SASLBindRequest {
                     "principal " + principal + " is not a Kerberos name (no realm given and none in krb5.conf?): "
                             + e.getMessage());
         }
-        Configuration configuration = new Configuration() {
-            @Override
-            public AppConfigurationEntry[] getAppConfigurationEntry(String name) {
-                return new AppConfigurationEntry[] {
-                    new AppConfigurationEntry(
-                            "com.sun.security.auth.module.Krb5LoginModule",
-                            AppConfigurationEntry.LoginModuleControlFlag.REQUIRED,
-                            Map.of(
-                                    "principal", principal,
-                                    "keyTab", keytab.toString(),
-                                    "useKeyTab", "true",
-                                    "storeKey", "false",
-                                    "doNotPrompt", "true",
-                                    "isInitiator", "true",
-                                    "refreshKrb5Config", "true"))
-                };
-            }
-        };
         try {
-            LoginContext login = new LoginContext("cews-ldap", new Subject(), callbacks -> {}, configuration);
-            login.login();
-            return login.getSubject();
+            return kerberosLogin(
+                    Map.of("keyTab", keytab.toString(), "useKeyTab", "true", "doNotPrompt", "true"), callbacks -> {});
         } catch (LoginException e) {
             throw new LDAPException(
                     ResultCode.LOCAL_ERROR,
@@ -205,45 +188,51 @@ final class KeytabGssapiBind extends SASLBindRequest {
 
     /** An AS exchange with the password; a refusal by the KDC is invalid credentials. */
     private Subject passwordLogin() throws LDAPException {
+        try {
+            return kerberosLogin(Map.of("useKeyTab", "false", "useTicketCache", "false"), callbacks -> {
+                for (Callback callback : callbacks) {
+                    if (callback instanceof NameCallback n) {
+                        n.setName(principal);
+                    } else if (callback instanceof PasswordCallback p) {
+                        p.setPassword(password);
+                    }
+                }
+            });
+        } catch (LoginException e) {
+            String why = String.valueOf(e.getMessage());
+            ResultCode code = refusedByKdc(why) ? ResultCode.INVALID_CREDENTIALS : ResultCode.LOCAL_ERROR;
+            throw new LDAPException(code, "Kerberos login as " + principal + " with a password failed: " + why, e);
+        }
+    }
+
+    /** Whether the JDK's login failure {@code message} is the KDC refusing the credentials. */
+    static boolean refusedByKdc(String message) {
+        return REFUSED_BY_KDC.matcher(message).find();
+    }
+
+    /**
+     * A JAAS Kerberos login as {@link #principal} with a configuration of its own: {@code options}
+     * (how to get the keys) on top of the common ones; the JVM's krb5.conf read afresh.
+     */
+    private Subject kerberosLogin(Map<String, String> options, CallbackHandler callbacks) throws LoginException {
+        Map<String, String> all = new HashMap<>(options);
+        all.putAll(Map.of(
+                "principal", principal, "storeKey", "false", "isInitiator", "true", "refreshKrb5Config", "true"));
+        AppConfigurationEntry[] entries = {
+            new AppConfigurationEntry(
+                    "com.sun.security.auth.module.Krb5LoginModule",
+                    AppConfigurationEntry.LoginModuleControlFlag.REQUIRED,
+                    all)
+        };
         Configuration configuration = new Configuration() {
             @Override
             public AppConfigurationEntry[] getAppConfigurationEntry(String name) {
-                return new AppConfigurationEntry[] {
-                    new AppConfigurationEntry(
-                            "com.sun.security.auth.module.Krb5LoginModule",
-                            AppConfigurationEntry.LoginModuleControlFlag.REQUIRED,
-                            Map.of(
-                                    "principal", principal,
-                                    "useKeyTab", "false",
-                                    "useTicketCache", "false",
-                                    "storeKey", "false",
-                                    "isInitiator", "true",
-                                    "refreshKrb5Config", "true"))
-                };
+                return entries.clone();
             }
         };
-        try {
-            LoginContext login = new LoginContext(
-                    "cews-ldap-password",
-                    new Subject(),
-                    callbacks -> {
-                        for (Callback callback : callbacks) {
-                            if (callback instanceof NameCallback n) {
-                                n.setName(principal);
-                            } else if (callback instanceof PasswordCallback p) {
-                                p.setPassword(password);
-                            }
-                        }
-                    },
-                    configuration);
-            login.login();
-            return login.getSubject();
-        } catch (LoginException e) {
-            String why = String.valueOf(e.getMessage());
-            ResultCode code =
-                    REFUSED_BY_KDC.matcher(why).find() ? ResultCode.INVALID_CREDENTIALS : ResultCode.LOCAL_ERROR;
-            throw new LDAPException(code, "Kerberos login as " + principal + " with a password failed: " + why, e);
-        }
+        LoginContext login = new LoginContext("cews-ldap", new Subject(), callbacks, configuration);
+        login.login();
+        return login.getSubject();
     }
 
     private static LDAPException failure(String what, Exception e) {

@@ -78,9 +78,7 @@ public final class PasswordCheck {
                 return new Outcome(
                         false,
                         "invalid credentials"
-                                + (kerberos
-                                                ? Optional.of(e.getDiagnosticMessage())
-                                                : adReason(e.getDiagnosticMessage()))
+                                + (kerberos ? Optional.ofNullable(e.getMessage()) : adReason(e.getDiagnosticMessage()))
                                         .map(r -> " (" + r + ")")
                                         .orElse(""));
             }

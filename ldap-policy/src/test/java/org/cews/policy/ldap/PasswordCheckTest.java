@@ -17,6 +17,16 @@ import org.junit.jupiter.api.Test;
 /** A password checked by a simple bind as the account, on the in-memory AD. */
 class PasswordCheckTest {
 
+    /** Counts the simple binds that reach the server into {@code binds}. */
+    private static InMemoryOperationInterceptor countingSimpleBinds(AtomicInteger binds) {
+        return new InMemoryOperationInterceptor() {
+            @Override
+            public void processSimpleBindRequest(InMemoryInterceptedSimpleBindRequest request) {
+                binds.incrementAndGet();
+            }
+        };
+    }
+
     private static PasswordCheck check(InMemoryAd ad) throws DirectoryException {
         return new PasswordCheck(
                 new DirectoryConnector(AdPolicyReaderTest.config(ad.port()).build()));
@@ -39,12 +49,7 @@ class PasswordCheckTest {
         // AD answers a simple bind with a name and no password as an anonymous bind: success
         // (RFC 4513 5.1.2). So the check must never send one; count what reaches the server.
         AtomicInteger binds = new AtomicInteger();
-        InMemoryOperationInterceptor counting = new InMemoryOperationInterceptor() {
-            @Override
-            public void processSimpleBindRequest(InMemoryInterceptedSimpleBindRequest request) {
-                binds.incrementAndGet();
-            }
-        };
+        InMemoryOperationInterceptor counting = countingSimpleBinds(binds);
         try (InMemoryAd ad = InMemoryAd.start(counting)) {
             PasswordCheck.Outcome empty = check(ad).verify(LabForest.SVC_CEP_DN, new char[0]);
             assertFalse(empty.accepted());
@@ -66,12 +71,7 @@ class PasswordCheckTest {
     @Test
     void aDirectoryReadSealedChecksPasswordsByKerberosNeverBySimpleBind() throws Exception {
         AtomicInteger binds = new AtomicInteger();
-        InMemoryOperationInterceptor counting = new InMemoryOperationInterceptor() {
-            @Override
-            public void processSimpleBindRequest(InMemoryInterceptedSimpleBindRequest request) {
-                binds.incrementAndGet();
-            }
-        };
+        InMemoryOperationInterceptor counting = countingSimpleBinds(binds);
         try (InMemoryAd ad = InMemoryAd.start(counting)) {
             BindMethod gssapi = new BindMethod.GssapiKeytab("svc-cep@LAB.EXAMPLE", Path.of("no-such.keytab"));
             PasswordCheck sealed = new PasswordCheck(new DirectoryConnector(
@@ -102,6 +102,17 @@ class PasswordCheckTest {
                     .accepted());
             assertEquals(1, binds.get(), "with a simple bind");
         }
+    }
+
+    /** The JDK's messages for a KDC's refusal (a wrong password) and for no answer (no KDC). */
+    @Test
+    void aKdcsRefusalIsAWrongPasswordAndNoKdcIsNoAnswer() {
+        assertTrue(KeytabGssapiBind.refusedByKdc("Pre-authentication information was invalid (24)"));
+        assertTrue(KeytabGssapiBind.refusedByKdc("Client not found in Kerberos database (6)"));
+        assertTrue(KeytabGssapiBind.refusedByKdc("Clients credentials have been revoked (18)"));
+        assertFalse(KeytabGssapiBind.refusedByKdc("Cannot locate KDC"));
+        assertFalse(KeytabGssapiBind.refusedByKdc("Receive timed out"));
+        assertFalse(KeytabGssapiBind.refusedByKdc("KDC has no support for encryption type (14)"));
     }
 
     @Test
