@@ -36,8 +36,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * its mode with credentials of a Samba AD DC loaded with the lab forest, and refuses the others:
  * Kerberos tickets from Samba's KDC (a JDK GSS client, SPNEGO and bare Kerberos, and {@code curl
  * --negotiate} after MIT's kinit) accepted with the {@code HTTP/localhost} keytab samba-tool
- * exported; UsernameTokens checked by a simple bind as the user on Samba's LDAPS, a wrong password
- * refused with Samba's reason, repeated failures rate-limited; client certificates mapped by SID
+ * exported; UsernameTokens checked by Samba (the services read it over plain LDAP, sealed: the
+ * password by a Kerberos login and sealed bind as the user), a wrong password refused with the
+ * KDC's reason, repeated failures rate-limited; client certificates mapped by SID
  * extension, UPN and DNS name to Samba's accounts; the caller's SIDs from Samba's tokenGroups. A
  * ticket for the same name from the lab's KDC (another key) is refused.
  *
@@ -186,6 +187,22 @@ class SambaAuthenticationIT {
         assertAudit("caller LAB\\alice (" + ALICE_SID + ") mapped from alice@lab.example by UsernameToken");
     }
 
+    /**
+     * The services read Samba over plain LDAP, sealed (it-samba.cli), where Samba refuses simple
+     * binds: the password is checked by a Kerberos login as the user and a sealed bind, which
+     * Samba's audit log shows.
+     */
+    @Test
+    void aPasswordIsCheckedByTheUsersOwnSealedKerberosBind() throws Exception {
+        long mark = forest.samba().auditMark();
+        try (RawHttps http = http(null)) {
+            assertAuthenticated(CEP_PASSWORD, http.post(CEP_PASSWORD, null, envelope("LAB\\bob", password("bob"))));
+        }
+        List<SambaLabDc.Authorization> binds = forest.samba().authorizationsSince(mark);
+        assertTrue(binds.contains(new SambaLabDc.Authorization("LDAP", "krb5", "SEAL", "bob")), binds.toString());
+        assertFalse(binds.stream().anyMatch(a -> a.authType().equals("simple bind")), binds.toString());
+    }
+
     @Test
     void aWrongPasswordIsRefusedBySambaWithAFault() throws Exception {
         for (String path : List.of(CEP_PASSWORD, ces("UsernamePassword"))) {
@@ -194,7 +211,9 @@ class SambaAuthenticationIT {
                         path, http.post(path, null, envelope("bob@lab.example", "not-bobs")), "SOAP0201");
             }
         }
-        assertLog("SOAP0514 the password of bob@lab.example was refused by the directory: invalid credentials");
+        assertLog("SOAP0514 the password of bob@lab.example was refused by the directory: invalid credentials"
+                + " (Kerberos login as bob@LAB.EXAMPLE with a password failed:"
+                + " Pre-authentication information was invalid (24))");
     }
 
     @Test

@@ -30,7 +30,7 @@ import org.w3c.dom.Document;
 /**
  * Issue 13 with Samba AD as the directory: GetPolicies ([MS-XCEP] 3.1.4.1) on the four CEP
  * endpoints of the WildFly of the {@link SambaForest}, which reads the policy from a Samba AD DC
- * loaded with the lab forest (LDAPS, GSSAPI as svc-cep) and authenticates callers against it, with
+ * loaded with the lab forest (plain LDAP sealed by GSSAPI as svc-cep) and authenticates callers against it, with
  * the request shapes of Windows and cepces and real credentials from Samba (UsernameToken, a
  * ticket from Samba's KDC, client certificates mapped to Samba's accounts). For every caller the
  * templates offered, with their Enroll and AutoEnroll, are the ones ldap-policy's view gives for

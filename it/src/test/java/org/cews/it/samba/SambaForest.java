@@ -4,15 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -36,7 +34,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * and directory, {@code target/lab-forest}); and, when a test first asks for it, one WildFly with
  * the EAR and the probe ({@code target/server-forest}, port offset {@value #WILDFLY_OFFSET}) whose
  * every setting points at Samba: its JVM's krb5.conf, the HTTP keytab exported from Samba, the
- * directory (LDAPS, GSSAPI bind as svc-cep with Samba's keytab, Samba's CA trusted), and the CES
+ * directory (plain LDAP sealed by a GSSAPI bind as svc-cep with Samba's keytab), and the CES
  * in impersonation mode through the connector as svc-ces ({@code src/test/cli/it-samba.cli}).
  *
  * <p>The run's other DC ({@link SambaDomainController}'s TEST.EXAMPLE) needs the same ports: each
@@ -58,8 +56,6 @@ final class SambaForest {
     static final String HTTP_SPN = "HTTP/localhost";
 
     static final int WILDFLY_OFFSET = 200;
-    /** Password of the PKCS#12 trust store holding Samba's LDAPS CA (not a secret). */
-    static final String TRUST_PASSWORD = "samba-ca-trust";
 
     private final SambaLabDc samba;
     private final Path labState;
@@ -162,38 +158,35 @@ final class SambaForest {
      * a computer account CA$ holding {@code host/ca.lab.example} with AES keys. CA$ is added with
      * ldbadd and a fixed SID: the fixtures took RIDs 1104-1111 behind the back of Samba's RID
      * allocator, which would hand them out again. Then the keytabs: svc-ces, HTTP/localhost, the
-     * CA (its SPN and CA$), and a PKCS#12 trust store with Samba's LDAPS CA.
+     * CA (its SPN and CA$).
      */
     static void prepare(SambaDomainController dc) throws IOException, InterruptedException {
         String sam = dc.localDatabase().get(1);
         LabAccounts accounts = LabAccounts.load();
-        for (LabAccounts.User user : accounts.users()) {
-            if (user.samAccountName().startsWith("svc-")) {
-                continue; // SambaLabDc set svc-cep's and exported its keytab; svc-ces's is below
-            }
-            samba(
-                    dc,
-                    user.samAccountName() + " password",
-                    "user",
-                    "setpassword",
-                    user.samAccountName(),
-                    "--newpassword=" + user.password());
-        }
-        samba(dc, "ces password", "user", "setpassword", CES, "--newpassword=" + CES_PASSWORD);
-        samba(dc, "ces spn", "spn", "add", "HTTP/ces.lab.example", CES);
-        samba(dc, "http spn", "spn", "add", HTTP_SPN, CES);
-        Path aes = Files.writeString(
-                dc.dir().resolve("ces-aes.ldif"),
+        // What samba-tool spn add, delegation for-any-protocol and delegation add-service write,
+        // in one ldbmodify: the SPNs, TRUSTED_TO_AUTH_FOR_DELEGATION (0x1000000) on the fixture's
+        // userAccountControl (0x10200), the CA's SPN in msDS-AllowedToDelegateTo; and AES keys only.
+        Path ces = Files.writeString(
+                dc.dir().resolve("ces-account.ldif"),
                 String.join(
                         "\n",
                         "dn: CN=" + CES + ",CN=Users," + LabForest.DOMAIN_DN,
                         "changetype: modify",
                         "replace: msDS-SupportedEncryptionTypes",
                         "msDS-SupportedEncryptionTypes: 24",
+                        "-",
+                        "add: servicePrincipalName",
+                        "servicePrincipalName: HTTP/ces.lab.example",
+                        "servicePrincipalName: " + HTTP_SPN,
+                        "-",
+                        "replace: userAccountControl",
+                        "userAccountControl: " + (0x10200 | 0x1000000),
+                        "-",
+                        "add: msDS-AllowedToDelegateTo",
+                        "msDS-AllowedToDelegateTo: " + CA_SPN,
+                        "",
                         ""));
-        dc.run("ces aes", List.of("ldbmodify", "-H", sam, aes.toString()));
-        samba(dc, "protocol transition", "delegation", "for-any-protocol", CES, "on");
-        samba(dc, "allowed to delegate", "delegation", "add-service", CES, CA_SPN);
+        dc.run("ces account", List.of("ldbmodify", "-H", sam, ces.toString()));
 
         Path caAccount = Files.writeString(
                 dc.dir().resolve("ca-account.ldif"),
@@ -215,7 +208,18 @@ final class SambaForest {
                         "",
                         ""));
         dc.run("ca account", List.of("ldbadd", "--relax", "-H", sam, caAccount.toString()));
-        samba(dc, "ca password", "user", "setpassword", "CA$", "--newpassword=" + CA_ACCOUNT_PASSWORD);
+        // Every password in one ldbmodify (a samba-tool call costs about a second of Python start).
+        Map<String, String> passwords = new LinkedHashMap<>();
+        for (LabAccounts.User user : accounts.users()) {
+            if (!user.samAccountName().startsWith("svc-")) { // SambaLabDc set svc-cep's and exported its keytab
+                passwords.put(user.dn(), user.password());
+            }
+        }
+        passwords.put("CN=" + CES + ",CN=Users," + LabForest.DOMAIN_DN, CES_PASSWORD);
+        passwords.put(CA_ACCOUNT_DN, CA_ACCOUNT_PASSWORD);
+        dc.run(
+                "passwords",
+                List.of("ldbmodify", "-H", sam, passwordsLdif(dc, passwords).toString()));
 
         exportKeytab(dc, "ces", CES + "@" + REALM);
         exportKeytab(dc, "http", HTTP_SPN + "@" + REALM);
@@ -234,12 +238,19 @@ final class SambaForest {
                         dc.localDatabase().get(3)));
     }
 
-    private static void samba(SambaDomainController dc, String what, String... arguments)
-            throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("samba-tool"));
-        command.addAll(List.of(arguments));
-        command.addAll(dc.localDatabase());
-        dc.run(what, command);
+    /**
+     * An LDIF that sets each account's password as samba-tool does: unicodePwd, the password in
+     * double quotes, UTF-16LE ([MS-ADTS] 3.1.1.3.1.5.1); Samba's password_hash module makes the keys.
+     */
+    private static Path passwordsLdif(SambaDomainController dc, Map<String, String> passwords) throws IOException {
+        StringBuilder ldif = new StringBuilder();
+        passwords.forEach((dn, password) -> ldif.append("dn: ")
+                .append(dn)
+                .append("\nchangetype: modify\nreplace: unicodePwd\nunicodePwd:: ")
+                .append(Base64.getEncoder()
+                        .encodeToString(("\"" + password + "\"").getBytes(StandardCharsets.UTF_16LE)))
+                .append("\n-\n\n"));
+        return Files.writeString(dc.dir().resolve("passwords.ldif"), ldif);
     }
 
     private static void exportKeytab(SambaDomainController dc, String name, String principal)
@@ -349,8 +360,6 @@ final class SambaForest {
                                 "samba.krb5.conf", krb5Conf().toString(),
                                 "samba.http.keytab", keytab("http").toString(),
                                 "samba.http.principal", HTTP_SPN + "@" + REALM,
-                                "samba.directory.trustStore", trustStore().toString(),
-                                "samba.directory.trustStorePassword", TRUST_PASSWORD,
                                 "samba.directory.keytab", samba.svcCepKeytab().toString(),
                                 "samba.ca.name", caName(),
                                 "samba.epm.port", lab.getProperty("epm.port"),
@@ -369,22 +378,6 @@ final class SambaForest {
             }
         }
         return wildfly;
-    }
-
-    /** Samba's LDAPS CA (generated at its first start) as a PKCS#12 trust store for WildFly. */
-    private Path trustStore() throws IOException {
-        Path file = dc().dir().resolve("samba-ca-trust.p12");
-        try (InputStream in = Files.newInputStream(samba.tlsCa());
-                OutputStream out = Files.newOutputStream(file)) {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(null, null);
-            store.setCertificateEntry(
-                    "samba-ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
-            store.store(out, TRUST_PASSWORD.toCharArray());
-        } catch (GeneralSecurityException e) {
-            throw new IOException("trust store of " + samba.tlsCa() + ": " + e.getMessage(), e);
-        }
-        return file;
     }
 
     /** WildFly's logs: {@code server.log}, {@code cews-audit.log}. */
