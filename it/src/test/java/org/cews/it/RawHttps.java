@@ -47,8 +47,18 @@ public final class RawHttps implements AutoCloseable {
         out = socket.getOutputStream();
     }
 
+    /** The certificate the server presented on this connection (its leaf). */
+    java.security.cert.X509Certificate serverCertificate() throws IOException {
+        return (java.security.cert.X509Certificate) socket.getSession().getPeerCertificates()[0];
+    }
+
     /** POSTs a SOAP body; {@code authorization} may be null. */
     public Response post(String path, String authorization, String body) throws IOException {
+        return post(path, authorization, body, List.of());
+    }
+
+    /** The same, with more header lines ({@code "Cookie: ..."}). */
+    Response post(String path, String authorization, String body, List<String> extraHeaders) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         StringBuilder head = new StringBuilder()
                 .append("POST ")
@@ -63,6 +73,9 @@ public final class RawHttps implements AutoCloseable {
                 .append("\r\n");
         if (authorization != null) {
             head.append("Authorization: ").append(authorization).append("\r\n");
+        }
+        for (String header : extraHeaders) {
+            head.append(header).append("\r\n");
         }
         head.append("\r\n");
         out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
