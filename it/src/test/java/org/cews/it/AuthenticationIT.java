@@ -38,12 +38,12 @@ import org.junit.jupiter.api.Test;
  * answers it with the SOAP0107 fault: that fault is the proof the caller got through. Which
  * account a caller was mapped to is read from the audit log (SOAP0518).
  */
-class AuthenticationIT {
+public class AuthenticationIT {
 
-    static final String CEP_KERBEROS = "/ADPolicyProvider_CEP_Kerberos/service.svc/CEP";
-    static final String CEP_PASSWORD = "/ADPolicyProvider_CEP_UsernamePassword/service.svc/CEP";
-    static final String CEP_CERTIFICATE = "/ADPolicyProvider_CEP_Certificate/service.svc/CEP";
-    static final String CEP_KBR = "/KeyBasedRenewal_ADPolicyProvider_CEP_Certificate/service.svc/CEP";
+    public static final String CEP_KERBEROS = "/ADPolicyProvider_CEP_Kerberos/service.svc/CEP";
+    public static final String CEP_PASSWORD = "/ADPolicyProvider_CEP_UsernamePassword/service.svc/CEP";
+    public static final String CEP_CERTIFICATE = "/ADPolicyProvider_CEP_Certificate/service.svc/CEP";
+    public static final String CEP_KBR = "/KeyBasedRenewal_ADPolicyProvider_CEP_Certificate/service.svc/CEP";
 
     static final String ALICE_SID = "S-1-5-21-2918375215-1429853364-3387426671-1104";
     static final String BOB_SID = "S-1-5-21-2918375215-1429853364-3387426671-1105";
@@ -63,7 +63,7 @@ class AuthenticationIT {
     }
 
     /** A SOAP 1.2 request with an Action nobody serves and, if given, a UsernameToken. */
-    static String envelope(String user, String password) {
+    public static String envelope(String user, String password) {
         String security = user == null
                 ? ""
                 : "<wsse:Security s:mustUnderstand=\"1\"><wsse:UsernameToken><wsse:Username>" + user
@@ -81,7 +81,7 @@ class AuthenticationIT {
                 + "<s:Body><x:Ping xmlns:x=\"urn:cews:it\"/></s:Body></s:Envelope>";
     }
 
-    static final String BODY = envelope(null, null);
+    public static final String BODY = envelope(null, null);
 
     // ---- Kerberos
 
@@ -326,7 +326,7 @@ class AuthenticationIT {
 
     // ---- The caller the rest of the product sees
 
-    static final String GET_POLICIES = "<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\""
+    public static final String GET_POLICIES = "<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\""
             + " xmlns:a=\"http://www.w3.org/2005/08/addressing\"><s:Header><a:Action s:mustUnderstand=\"1\">"
             + "http://schemas.microsoft.com/windows/pki/2009/01/enrollmentpolicy/IPolicy/GetPolicies</a:Action>"
             + "<a:MessageID>urn:uuid:0d5c7c1e-3f7a-4a53-9b0e-6c1f2e8d4a11</a:MessageID></s:Header>"
@@ -412,7 +412,7 @@ class AuthenticationIT {
     }
 
     /** Through authentication: the front door's fault for the unserved Action (SOAP0107). */
-    static void assertAuthenticated(String what, RawHttps.Response answer) {
+    public static void assertAuthenticated(String what, RawHttps.Response answer) {
         assertEquals(500, answer.status(), what + " " + answer.status() + " " + answer.body());
         assertTrue(answer.body().contains("SOAP0107"), what + " " + answer.body());
     }
@@ -422,7 +422,7 @@ class AuthenticationIT {
      * request that carried a valid Negotiate token anyway gets Elytron's mutual-authentication
      * token back in WWW-Authenticate; that is no challenge, and the token still counts for nothing.)
      */
-    static void assertFailedAuthentication(String what, RawHttps.Response answer, String id) {
+    public static void assertFailedAuthentication(String what, RawHttps.Response answer, String id) {
         assertEquals(500, answer.status(), what + " " + answer.body());
         String negotiate = answer.header("WWW-Authenticate").orElse("Negotiate <none>");
         assertTrue(

@@ -36,7 +36,7 @@ import org.w3c.dom.NodeList;
  * real credentials of the tier's lab (a UsernameToken as cepces and Windows send it), the answer
  * checked by XPath; and what must be refused: a wrong password, a wrong path, an external entity.
  */
-class CepGetPoliciesIT {
+public class CepGetPoliciesIT {
 
     static final String USERNAME_PASSWORD = "/ADPolicyProvider_CEP_UsernamePassword/service.svc/CEP";
     static final String WSSE = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd";
@@ -59,13 +59,13 @@ class CepGetPoliciesIT {
         accounts = LabAccounts.load();
     }
 
-    static String shape(String name) throws IOException {
+    public static String shape(String name) throws IOException {
         Path root = Path.of(System.getProperty("cews.deploy.dir")).getParent();
         return Files.readString(root.resolve("cep-war/src/test/resources/soap").resolve(name), StandardCharsets.UTF_8);
     }
 
     /** cepces ≥ 0.3.10's wsse:Security header (qualified wsse:Type, Nonce, Created), in its ns0 envelope. */
-    static String cepces(String version, String user, String password) throws IOException {
+    public static String cepces(String version, String user, String password) throws IOException {
         String security = "<ns3:Security xmlns:ns3=\"" + WSSE + "\" xmlns:ns4=\"" + WSU + "\" ns0:mustUnderstand=\"1\">"
                 + "<ns3:UsernameToken><ns3:Username>" + user + "</ns3:Username>"
                 + "<ns3:Password ns3:Type=\"http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-username-token-profile-1.0#PasswordText\">"
@@ -76,7 +76,7 @@ class CepGetPoliciesIT {
                 .replace("</ns0:Header>", security + "</ns0:Header>");
     }
 
-    static String windows(String user, String password) throws IOException {
+    public static String windows(String user, String password) throws IOException {
         return shape("windows/GetPolicies/ms-xcep-4.1.1.1.xml")
                 .replace("USERNAME", user)
                 .replace("PASSWORD", password);
@@ -96,7 +96,7 @@ class CepGetPoliciesIT {
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
-    static Document parse(String xml) throws Exception {
+    public static Document parse(String xml) throws Exception {
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setNamespaceAware(true);
         return f.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
@@ -129,11 +129,11 @@ class CepGetPoliciesIT {
         return xpath;
     }
 
-    static String eval(Document doc, String expression) throws Exception {
+    public static String eval(Document doc, String expression) throws Exception {
         return xpath().evaluate(expression, doc);
     }
 
-    static List<String> texts(Document doc, String expression) throws Exception {
+    public static List<String> texts(Document doc, String expression) throws Exception {
         NodeList list = (NodeList) xpath().evaluate(expression, doc, XPathConstants.NODESET);
         List<String> values = new ArrayList<>();
         for (int i = 0; i < list.getLength(); i++) {

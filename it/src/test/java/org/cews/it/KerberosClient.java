@@ -21,10 +21,10 @@ import org.ietf.jgss.Oid;
  * configuration; the JVM's krb5.conf is the lab's): it makes the Negotiate tokens a Kerberos
  * client sends to {@code HTTP@localhost}, as SPNEGO or as a bare Kerberos AP-REQ.
  */
-final class KerberosClient {
+public final class KerberosClient {
 
-    static final Oid SPNEGO = oid("1.3.6.1.5.5.2");
-    static final Oid KRB5 = oid("1.2.840.113554.1.2.2");
+    public static final Oid SPNEGO = oid("1.3.6.1.5.5.2");
+    public static final Oid KRB5 = oid("1.2.840.113554.1.2.2");
 
     private final Subject subject;
 
@@ -34,8 +34,15 @@ final class KerberosClient {
 
     /** Logs {@code user} (no realm) in with {@code password}. */
     static KerberosClient login(String user, String password) throws Exception {
-        System.setProperty(
-                "java.security.krb5.conf", labDir().resolve("krb5.conf").toString());
+        return login(user, password, labDir().resolve("krb5.conf"));
+    }
+
+    /**
+     * Logs {@code user} (no realm; LAB.EXAMPLE) in with {@code password} at the KDC {@code krb5Conf}
+     * names (another KDC of the realm: Samba's), which becomes the JVM's Kerberos configuration.
+     */
+    public static KerberosClient login(String user, String password, Path krb5Conf) throws Exception {
+        System.setProperty("java.security.krb5.conf", krb5Conf.toString());
         Configuration jaas = new Configuration() {
             @Override
             public AppConfigurationEntry[] getAppConfigurationEntry(String name) {
@@ -69,7 +76,7 @@ final class KerberosClient {
     }
 
     /** A new context's first token for HTTP@localhost, Base64 for the Authorization header. */
-    String firstToken(Oid mechanism) throws Exception {
+    public String firstToken(Oid mechanism) throws Exception {
         return firstToken(mechanism, null);
     }
 

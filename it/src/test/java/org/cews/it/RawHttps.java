@@ -18,11 +18,11 @@ import javax.net.ssl.SSLSocket;
  * sees: the status, every header, and whether the server kept the connection open after a 401
  * (cepces computes its channel binding from the socket of the 401, so it must survive).
  */
-final class RawHttps implements AutoCloseable {
+public final class RawHttps implements AutoCloseable {
 
     /** One response: status, headers (names in lower case, values in order), body. */
-    record Response(int status, Map<String, List<String>> headers, String body) {
-        Optional<String> header(String name) {
+    public record Response(int status, Map<String, List<String>> headers, String body) {
+        public Optional<String> header(String name) {
             List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
             return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
         }
@@ -31,10 +31,16 @@ final class RawHttps implements AutoCloseable {
     private final SSLSocket socket;
     private final InputStream in;
     private final OutputStream out;
+    private final int port;
 
     RawHttps(KeyManager[] clientKeys) throws Exception {
-        socket = (SSLSocket)
-                TestServer.tls(clientKeys).getSocketFactory().createSocket("localhost", TestServer.httpsPort());
+        this(clientKeys, TestServer.httpsPort());
+    }
+
+    /** To another WildFly of the tier (same development TLS CA) on its HTTPS {@code port}. */
+    public RawHttps(KeyManager[] clientKeys, int port) throws Exception {
+        this.port = port;
+        socket = (SSLSocket) TestServer.tls(clientKeys).getSocketFactory().createSocket("localhost", port);
         socket.setSoTimeout(20_000);
         socket.startHandshake();
         in = socket.getInputStream();
@@ -47,7 +53,7 @@ final class RawHttps implements AutoCloseable {
     }
 
     /** POSTs a SOAP body; {@code authorization} may be null. */
-    Response post(String path, String authorization, String body) throws IOException {
+    public Response post(String path, String authorization, String body) throws IOException {
         return post(path, authorization, body, List.of());
     }
 
@@ -59,7 +65,7 @@ final class RawHttps implements AutoCloseable {
                 .append(path)
                 .append(" HTTP/1.1\r\n")
                 .append("Host: localhost:")
-                .append(TestServer.httpsPort())
+                .append(port)
                 .append("\r\n")
                 .append("Content-Type: application/soap+xml; charset=utf-8\r\n")
                 .append("Content-Length: ")
@@ -79,7 +85,7 @@ final class RawHttps implements AutoCloseable {
     }
 
     /** True while the server has not closed its side (a read would block, not end). */
-    boolean open() throws IOException {
+    public boolean open() throws IOException {
         if (socket.isClosed() || socket.isInputShutdown()) {
             return false;
         }

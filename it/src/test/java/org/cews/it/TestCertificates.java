@@ -47,7 +47,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * 1.3.6.1.4.1.311.25.2.1 holding the SID string), a UPN SAN (otherName 1.3.6.1.4.1.311.20.2.3) and
  * a DNS SAN.
  */
-final class TestCertificates {
+public final class TestCertificates {
 
     static final String SID_EXTENSION = "1.3.6.1.4.1.311.25.2";
     static final String SID_OTHER_NAME = "1.3.6.1.4.1.311.25.2.1";
@@ -56,24 +56,24 @@ final class TestCertificates {
     private static final AtomicLong SERIAL = new AtomicLong(System.currentTimeMillis());
 
     /** An issuer: its key and certificate. */
-    record Issuer(PrivateKey key, X509Certificate certificate) {}
+    public record Issuer(PrivateKey key, X509Certificate certificate) {}
 
     /** What goes into one client certificate. */
-    record Spec(String subject, String sid, String upn, String dns, Instant notBefore, Instant notAfter) {
-        static Spec subject(String subject) {
+    public record Spec(String subject, String sid, String upn, String dns, Instant notBefore, Instant notAfter) {
+        public static Spec subject(String subject) {
             Instant now = Instant.now();
             return new Spec(subject, null, null, null, now.minusSeconds(300), now.plus(Duration.ofDays(1)));
         }
 
-        Spec sid(String value) {
+        public Spec sid(String value) {
             return new Spec(subject, value, upn, dns, notBefore, notAfter);
         }
 
-        Spec upn(String value) {
+        public Spec upn(String value) {
             return new Spec(subject, sid, value, dns, notBefore, notAfter);
         }
 
-        Spec dns(String value) {
+        public Spec dns(String value) {
             return new Spec(subject, sid, upn, value, notBefore, notAfter);
         }
 
@@ -96,7 +96,7 @@ final class TestCertificates {
     }
 
     /** Key managers with a certificate for {@code spec} from the development TLS CA. */
-    static KeyManager[] fromDevelopmentCa(Spec spec) throws Exception {
+    public static KeyManager[] fromDevelopmentCa(Spec spec) throws Exception {
         return client(developmentCa(), spec);
     }
 

@@ -82,38 +82,12 @@ public final class SambaDomainController implements AutoCloseable {
 
         @Override
         public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-            // Started once per run; a failed start is remembered, not retried by every test.
-            return context.getRoot()
-                    .getStore(ExtensionContext.Namespace.GLOBAL)
-                    .getOrComputeIfAbsent(SambaDomainController.class, key -> Started.attempt(), Started.class)
-                    .dc();
-        }
-    }
-
-    /** The outcome of the one start attempt of the run. */
-    private record Started(SambaDomainController running, RuntimeException failure)
-            implements ExtensionContext.Store.CloseableResource {
-
-        static Started attempt() {
-            try {
-                return new Started(startOrSkip(), null);
-            } catch (RuntimeException e) {
-                return new Started(null, e);
-            }
-        }
-
-        SambaDomainController dc() {
-            if (failure != null) {
-                throw failure;
-            }
-            return running;
-        }
-
-        @Override
-        public void close() {
-            if (running != null) {
-                running.close();
-            }
+            SambaForest.stopShared(context); // the lab forest's DC holds the same ports
+            return RunShared.get(
+                    context,
+                    SambaDomainController.class,
+                    SambaDomainController::startOrSkip,
+                    SambaDomainController::close);
         }
     }
 
@@ -122,12 +96,7 @@ public final class SambaDomainController implements AutoCloseable {
      * same ports; the next test that asks for the shared DC provisions and starts it again.
      */
     public static void stopShared(ExtensionContext context) {
-        Started started = context.getRoot()
-                .getStore(ExtensionContext.Namespace.GLOBAL)
-                .remove(SambaDomainController.class, Started.class);
-        if (started != null) {
-            started.close();
-        }
+        RunShared.stop(context, SambaDomainController.class);
     }
 
     /** Skips (or, with CEWS_REQUIRE_SAMBA=1, fails) when Samba is not installed. */

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -18,14 +17,10 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.GeneralName;
@@ -35,7 +30,6 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 import org.cews.it.WildFlyInstance;
 import org.cews.policy.fixtures.LabForest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -54,231 +48,30 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * denies Enroll to "PKI Enroll Blocked", the CA issues to alice and denies bob; the lab log names
  * alice and bob as the callers, never svc-ces.
  *
- * <p>This class runs its own DC ({@link SambaLabDc} in {@code target/samba-s4u}; the run's shared DC is stopped first,
- * both need the same ports), its own lab ({@code target/lab-s4u}, ephemeral ports) and its own
- * WildFly ({@code target/server-s4u}, port offset 200), since the JVM's krb5.conf must be Samba's
- * there; all three are stopped by PID when the class ends, also when it fails.
+ * <p>The DC, the lab CA and the WildFly (offset 200, the JVM's krb5.conf Samba's) are the run's
+ * {@link SambaForest}, shared with the other classes that need the lab forest on Samba.
  */
-@ExtendWith(SambaPolicyIT.TakePorts.class)
+@ExtendWith(SambaForest.Extension.class)
 class SambaImpersonationEnrollmentIT {
 
-    static final String REALM = "LAB.EXAMPLE";
-    static final String CES = "svc-ces";
-    static final String CES_PASSWORD = "Ces-S4u-Samba-1";
-    static final String CA_SPN = "host/ca.lab.example";
-    static final String CA_ACCOUNT_DN = "CN=CA,CN=Computers," + LabForest.DOMAIN_DN;
-    static final String CA_ACCOUNT_PASSWORD = "Ca-Host-Samba-1";
-    /** A RID no fixture account holds: CA$ is added with it, not from Samba's RID pool (see below). */
-    static final int CA_ACCOUNT_RID = 1200;
+    static final String REALM = SambaForest.REALM;
+    static final String CES = SambaForest.CES;
 
-    static final int WILDFLY_OFFSET = 200;
-
+    static SambaForest forest;
     static SambaLabDc samba;
     static SambaDomainController dc;
-    static Path labState;
     static Properties lab;
     static WildFlyInstance wildfly;
     static HttpClient client;
 
     @BeforeAll
-    static void start() throws Exception {
-        SambaDomainController.requireSamba();
-        Path target = Path.of("target").toAbsolutePath();
-        try {
-            samba = SambaLabDc.start(target.resolve("samba-s4u"), SambaImpersonationEnrollmentIT::delegation);
-            dc = samba.controller();
-            dc.awaitPort(88, Duration.ofSeconds(60));
-            labState = target.resolve("lab-s4u");
-            lab = startLab(labState);
-            wildfly = WildFlyInstance.start(
-                    target.resolve("server-s4u"),
-                    WILDFLY_OFFSET,
-                    Path.of("src/test/cli/it-s4u.cli"),
-                    Map.of(
-                            "s4u.krb5.conf", dc.krb5Conf().toString(),
-                            "s4u.ca.name", lab.getProperty("ca.name"),
-                            "s4u.epm.port", lab.getProperty("epm.port"),
-                            "s4u.ces.principal", CES + "@" + REALM,
-                            "s4u.ces.keytab", keytab(CES).toString(),
-                            "s4u.ca.spn", CA_SPN + "@" + REALM));
-            client = wildfly.client();
-        } catch (Exception | Error e) {
-            stop();
-            throw e;
-        }
-    }
-
-    /**
-     * The accounts of the impersonation setup, on sam.ldb before samba starts: alice and bob get
-     * passwords; svc-ces (from the fixtures) gets a password, an SPN, AES keys, "trusted to
-     * authenticate for delegation" and the CA's SPN in msDS-AllowedToDelegateTo; the CA's host is a
-     * computer account CA$ holding host/ca.lab.example with AES keys. CA$ is added with ldbadd and
-     * a fixed SID: the fixtures took RIDs 1104-1111 behind the back of Samba's RID allocator, which
-     * would hand them out again. Both keytabs are then exported.
-     */
-    static void delegation(SambaDomainController dc) throws IOException, InterruptedException {
-        String sam = dc.localDatabase().get(1);
-        // The DC keeps SambaDomainController's LDAP policy (simple binds only inside TLS, SASL
-        // signed or sealed): the lab CA binds with GSSAPI as host/ca.lab.example (RealmConfig).
-        // The users to impersonate need a password that has not expired (with pwdLastSet 0,
-        // Samba's KDC refuses S4U2Self for them: KDC_ERR_KEY_EXPIRED); the CES never uses it.
-        for (String user : List.of("alice", "bob")) {
-            samba(dc, user + " password", "user", "setpassword", user, "--newpassword=" + user + "-S4u-Samba-1");
-        }
-        samba(dc, "ces password", "user", "setpassword", CES, "--newpassword=" + CES_PASSWORD);
-        samba(dc, "ces spn", "spn", "add", "HTTP/ces.lab.example", CES);
-        Path aes = Files.writeString(
-                dc.dir().resolve("ces-aes.ldif"),
-                String.join(
-                        "\n",
-                        "dn: CN=" + CES + ",CN=Users," + LabForest.DOMAIN_DN,
-                        "changetype: modify",
-                        "replace: msDS-SupportedEncryptionTypes",
-                        "msDS-SupportedEncryptionTypes: 24",
-                        ""));
-        dc.run("ces aes", List.of("ldbmodify", "-H", sam, aes.toString()));
-        samba(dc, "protocol transition", "delegation", "for-any-protocol", CES, "on");
-        samba(dc, "allowed to delegate", "delegation", "add-service", CES, CA_SPN);
-
-        Path caAccount = Files.writeString(
-                dc.dir().resolve("ca-account.ldif"),
-                String.join(
-                        "\n",
-                        "dn: " + CA_ACCOUNT_DN,
-                        "objectClass: top",
-                        "objectClass: person",
-                        "objectClass: organizationalPerson",
-                        "objectClass: user",
-                        "objectClass: computer",
-                        "sAMAccountName: CA$",
-                        "userAccountControl: 4096",
-                        "dNSHostName: ca.lab.example",
-                        "servicePrincipalName: " + CA_SPN,
-                        "servicePrincipalName: HOST/CA",
-                        "msDS-SupportedEncryptionTypes: 24",
-                        "objectSid: " + LabForest.DOMAIN_SID.withRid(CA_ACCOUNT_RID),
-                        "",
-                        ""));
-        dc.run("ca account", List.of("ldbadd", "--relax", "-H", sam, caAccount.toString()));
-        samba(dc, "ca password", "user", "setpassword", "CA$", "--newpassword=" + CA_ACCOUNT_PASSWORD);
-
-        exportKeytab(dc, CES, CES + "@" + REALM);
-        exportKeytab(dc, "ca", CA_SPN + "@" + REALM);
-        // The CA's account keys too, in the same file (exportkeytab adds): the lab binds to LDAP as
-        // CA$, since Samba's KDC does not log in a client named host/ca.lab.example.
-        dc.run(
-                "export ca account keys",
-                List.of(
-                        "samba-tool",
-                        "domain",
-                        "exportkeytab",
-                        dc.dir().resolve("ca.keytab").toString(),
-                        "--principal=CA$@" + REALM,
-                        "-s",
-                        dc.localDatabase().get(3)));
-    }
-
-    private static void samba(SambaDomainController dc, String what, String... arguments)
-            throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("samba-tool"));
-        command.addAll(List.of(arguments));
-        command.addAll(dc.localDatabase());
-        dc.run(what, command);
-    }
-
-    private static void exportKeytab(SambaDomainController dc, String name, String principal)
-            throws IOException, InterruptedException {
-        Path file = dc.dir().resolve(name + ".keytab");
-        Files.deleteIfExists(file); // exportkeytab adds to an existing file
-        dc.run(
-                "export " + name + " keytab",
-                List.of(
-                        "samba-tool",
-                        "domain",
-                        "exportkeytab",
-                        file.toString(),
-                        "--principal=" + principal,
-                        "-s",
-                        dc.localDatabase().get(3)));
-    }
-
-    static Path keytab(String name) {
-        return dc.dir().resolve(name + ".keytab");
-    }
-
-    /** lab/lab.sh start in realm mode, on ephemeral ports; returns its status file. */
-    static Properties startLab(Path state) throws IOException, InterruptedException {
-        SambaDomainController.deleteRecursively(state);
-        Files.createDirectories(state);
-        labSh(
-                "start",
-                "--state=" + state,
-                "--realm=" + REALM,
-                "--ca-keytab=" + keytab("ca"),
-                "--ca-principal=" + CA_SPN,
-                "--directory=ldap://" + SambaLabDc.NAME + ":389",
-                "--directory-address=" + SambaDomainController.HOST,
-                "--bind=gssapi",
-                "--bind-principal=CA$",
-                "--krb5-conf=" + dc.krb5Conf(),
-                "--epm-port=0",
-                "--icpr-port=0",
-                "--officer-port=0");
-        Properties status = new Properties();
-        try (InputStream in = Files.newInputStream(state.resolve("lab-status.properties"))) {
-            status.load(in);
-        }
-        assertEquals("realm", status.getProperty("mode"), "the lab runs inside the Samba realm");
-        return status;
-    }
-
-    private static void labSh(String... arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(
-                "bash",
-                Path.of(System.getProperty("cews.deploy.dir"), "..", "lab", "lab.sh")
-                        .normalize()
-                        .toString()));
-        command.addAll(List.of(arguments));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(2, TimeUnit.MINUTES) || p.exitValue() != 0) {
-            p.destroyForcibly();
-            throw new IOException("lab.sh " + arguments[0] + " failed:\n" + out);
-        }
-    }
-
-    @AfterAll
-    static void stop() {
-        List<RuntimeException> failures = new ArrayList<>();
-        if (wildfly != null) {
-            runCollecting(failures, wildfly::close);
-            wildfly = null;
-        }
-        if (labState != null) {
-            runCollecting(failures, () -> {
-                try {
-                    labSh("stop", "--state=" + labState);
-                } catch (IOException | InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-        }
-        if (samba != null) {
-            runCollecting(failures, samba::close);
-            samba = null;
-            dc = null;
-        }
-        if (!failures.isEmpty()) {
-            throw failures.get(0);
-        }
-    }
-
-    private static void runCollecting(List<RuntimeException> failures, Runnable step) {
-        try {
-            step.run();
-        } catch (RuntimeException e) {
-            failures.add(e);
-        }
+    static void start(SambaForest shared) throws Exception {
+        forest = shared;
+        samba = forest.samba();
+        dc = forest.dc();
+        lab = forest.lab();
+        wildfly = forest.wildfly();
+        client = wildfly.client();
     }
 
     /** POSTs a fresh PKCS#10 to the probe, impersonating {@code user}; returns the probe's answer words. */
@@ -324,7 +117,7 @@ class SambaImpersonationEnrollmentIT {
     }
 
     static String labLog() throws IOException {
-        return Files.readString(labState.resolve("lab.log"), StandardCharsets.UTF_8);
+        return forest.labLog();
     }
 
     /** Whether one line of {@code log} holds every fragment. */
@@ -391,7 +184,7 @@ class SambaImpersonationEnrollmentIT {
      * One association per impersonated user, lent only to that user: two requests of alice in a
      * row bind at most once (her association comes back to her), and bob's request after them
      * binds as bob and is decided as bob (the connector does not match alice's free association for
-     * him, so the pool closes it and makes his; it-s4u.cli pools as configure-connector.cli does).
+     * him, so the pool closes it and makes his; it-samba.cli pools as configure-connector.cli does).
      */
     @Test
     void aUsersAssociationIsReusedForHerAndNeverLentToAnother() throws Exception {
@@ -446,6 +239,16 @@ class SambaImpersonationEnrollmentIT {
                 .filter(a -> a.service().equals("LDAP"))
                 .toList();
         assertTrue(ldap.contains(new SambaLabDc.Authorization("LDAP", "krb5", "SEAL", "CA$")), ldap.toString());
-        assertFalse(ldap.stream().anyMatch(a -> a.authType().equals("simple bind")), ldap.toString());
+        // The CA's binds only; WildFly checks UsernameTokens with simple binds over LDAPS.
+        assertFalse(
+                ldap.stream()
+                        .anyMatch(
+                                a -> a.account().equals("CA$") && !a.authType().equals("krb5")),
+                ldap.toString());
+        assertFalse(
+                ldap.stream()
+                        .anyMatch(a -> a.authType().equals("simple bind")
+                                && !a.transportProtection().equals("TLS")),
+                "no simple bind in clear: " + ldap);
     }
 }

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.net.ssl.SSLContext;
+import org.cews.lab.LabAccounts;
 import org.cews.policy.acl.Sid;
 import org.cews.policy.fixtures.InMemoryAd;
 import org.cews.policy.fixtures.LabForest;
@@ -33,6 +34,7 @@ import org.cews.policy.ldap.DirectoryConfig;
 import org.cews.policy.ldap.DirectoryConnector;
 import org.cews.policy.ldap.DirectoryException;
 import org.cews.policy.ldap.LdapServer;
+import org.cews.policy.ldap.PasswordCheck;
 import org.cews.policy.ldap.PolicySnapshot;
 import org.cews.policy.ldap.TransportSecurity;
 import org.cews.policy.model.CertificateTemplate;
@@ -45,9 +47,7 @@ import org.cews.policy.view.ViewConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Issue 3's "done": the policy view and the "explain" sentences computed from a real Samba AD DC
@@ -58,11 +58,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * (sealed) and over LDAPS. Samba keeps its LDAP defaults, so a simple bind over plain LDAP is
  * refused (as AD refuses it); the tests below show how Samba judged each connection.
  *
- * <p>This class runs its own DC ({@link SambaLabDc}, realm LAB.EXAMPLE, the lab's domain SID) in
- * {@code target/samba-lab}: the run's shared DC (TEST.EXAMPLE) is stopped first, since both need
- * the same ports, and the next test that wants the shared one provisions it again.
+ * <p>The DC is the run's {@link SambaForest} (realm LAB.EXAMPLE, the lab's domain SID), shared
+ * with the other classes that need the lab forest on Samba; while this class runs the JVM's
+ * Kerberos configuration is Samba's.
  */
-@ExtendWith(SambaPolicyIT.TakePorts.class)
+@ExtendWith(SambaForest.Extension.class)
 class SambaPolicyIT {
 
     static final Instant READ_AT = Instant.parse("2026-11-25T08:00:00Z");
@@ -75,16 +75,7 @@ class SambaPolicyIT {
             "key-based renewal", RequestFilter.KEY_BASED_RENEWAL);
     static final String SVC_CEP = "svc-cep@" + SambaLabDc.REALM;
 
-    /** Frees the ports before {@link #start()}: the shared DC of the run, if up, is stopped. */
-    static final class TakePorts implements BeforeAllCallback {
-        @Override
-        public void beforeAll(ExtensionContext context) {
-            SambaDomainController.stopShared(context);
-        }
-    }
-
     static SambaLabDc lab;
-    static String previousKrb5Conf;
     static InMemoryAd inMemory;
     static Side memory;
     static List<Side> samba;
@@ -96,6 +87,17 @@ class SambaPolicyIT {
             AdPolicyReader reader =
                     new AdPolicyReader(new DirectoryConnector(config), Clock.fixed(READ_AT, ZoneOffset.UTC));
             return new Side(what, config, reader, reader.read());
+        }
+
+        /** The lab forest on UnboundID's in-memory directory, read as svc-cep. */
+        static Side inMemory(InMemoryAd directory) throws Exception {
+            return read(
+                    "in-memory",
+                    DirectoryConfig.builder()
+                            .security(TransportSecurity.NONE)
+                            .bind(new BindMethod.Simple(LabForest.SVC_CEP_DN, LabForest.SVC_CEP_PASSWORD.toCharArray()))
+                            .server(SambaDomainController.HOST, directory.port())
+                            .build());
         }
 
         Caller caller(String account) throws Exception {
@@ -139,20 +141,10 @@ class SambaPolicyIT {
     }
 
     @BeforeAll
-    static void start() throws Exception {
-        SambaDomainController.requireSamba();
-        lab = SambaLabDc.start(Path.of(System.getProperty("cews.samba.lab.dir", "target/samba-lab")));
-        // The JVM's Kerberos configuration is global: point it at this DC's KDC for this class.
-        previousKrb5Conf = System.getProperty("java.security.krb5.conf");
-        System.setProperty("java.security.krb5.conf", lab.krb5Conf().toString());
+    static void start(SambaForest forest) throws Exception {
+        lab = forest.samba();
         inMemory = InMemoryAd.start();
-        memory = Side.read(
-                "in-memory",
-                DirectoryConfig.builder()
-                        .security(TransportSecurity.NONE)
-                        .bind(new BindMethod.Simple(LabForest.SVC_CEP_DN, LabForest.SVC_CEP_PASSWORD.toCharArray()))
-                        .server(SambaDomainController.HOST, inMemory.port())
-                        .build());
+        memory = Side.inMemory(inMemory);
         samba = List.of(
                 Side.read("samba, simple bind over LDAPS", ldapsSimple(LabForest.SVC_CEP_PASSWORD)),
                 Side.read("samba, GSSAPI over plain LDAP", gssapi(TransportSecurity.NONE, SVC_CEP, lab.svcCepKeytab())),
@@ -161,16 +153,8 @@ class SambaPolicyIT {
 
     @AfterAll
     static void stop() {
-        if (previousKrb5Conf == null) {
-            System.clearProperty("java.security.krb5.conf");
-        } else {
-            System.setProperty("java.security.krb5.conf", previousKrb5Conf);
-        }
         if (inMemory != null) {
             inMemory.close();
-        }
-        if (lab != null) {
-            lab.close();
         }
     }
 
@@ -346,6 +330,48 @@ class SambaPolicyIT {
                 .build();
         e = assertThrows(DirectoryException.class, () -> Side.read("JVM trust", jvmTrust));
         assertTrue(e.getMessage().contains("91 (connect error)"), e.getMessage());
+    }
+
+    /**
+     * A UsernameToken's password checked against Samba: over LDAPS by a simple bind as the user;
+     * where the directory is read sealed over plain LDAP, by Kerberos (a simple bind there is
+     * refused with "strong auth required", which the services once took for a directory outage).
+     */
+    @Test
+    void passwordsAreCheckedOverLdapsBySimpleBindAndSealedByKerberos() throws Exception {
+        char[] alices = LabAccounts.load().requireUser("alice").password().toCharArray();
+        String alice = "alice@" + SambaLabDc.REALM;
+        PasswordCheck sealed =
+                new PasswordCheck(new DirectoryConnector(gssapi(TransportSecurity.NONE, SVC_CEP, lab.svcCepKeytab())));
+        assertTrue(sealed.byKerberos());
+        long mark = lab.auditMark();
+        PasswordCheck.Outcome right = sealed.verify(LabForest.ALICE_DN, alice, alices);
+        assertTrue(right.accepted(), right.reason());
+        assertTrue(
+                lab.authorizationsSince(mark).contains(new SambaLabDc.Authorization("LDAP", "krb5", "SEAL", "alice")),
+                "Samba's log of alice's own sealed bind");
+        PasswordCheck.Outcome wrong =
+                sealed.verify(LabForest.BOB_DN, "bob@" + SambaLabDc.REALM, "not-bobs".toCharArray());
+        assertFalse(wrong.accepted());
+        assertTrue(wrong.reason().endsWith("Pre-authentication information was invalid (24))"), wrong.reason());
+
+        PasswordCheck tls = new PasswordCheck(new DirectoryConnector(ldapsSimple(LabForest.SVC_CEP_PASSWORD)));
+        assertFalse(tls.byKerberos());
+        assertTrue(tls.verify(LabForest.ALICE_DN, alice, alices).accepted());
+        PasswordCheck.Outcome wrongOverTls =
+                tls.verify(LabForest.BOB_DN, "bob@" + SambaLabDc.REALM, "not-bobs".toCharArray());
+        assertFalse(wrongOverTls.accepted());
+        assertTrue(wrongOverTls.reason().startsWith("invalid credentials"), wrongOverTls.reason());
+
+        // What a simple bind in clear meets on Samba: no answer about the password at all.
+        PasswordCheck clear = new PasswordCheck(new DirectoryConnector(DirectoryConfig.builder()
+                .security(TransportSecurity.NONE)
+                .server(lab.server(389))
+                .bind(new BindMethod.Simple(LabForest.SVC_CEP_DN, LabForest.SVC_CEP_PASSWORD.toCharArray()))
+                .build()));
+        DirectoryException e =
+                assertThrows(DirectoryException.class, () -> clear.verify(LabForest.ALICE_DN, alice, alices));
+        assertTrue(e.getMessage().contains("strong auth required"), e.getMessage());
     }
 
     /** The SIDs of the token Samba built for this connection (AD's rootDSE tokenGroups). */

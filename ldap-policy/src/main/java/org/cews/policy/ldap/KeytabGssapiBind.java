@@ -12,8 +12,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivilegedActionException;
 import java.security.PrivilegedExceptionAction;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 import javax.security.auth.Subject;
+import javax.security.auth.callback.Callback;
+import javax.security.auth.callback.CallbackHandler;
+import javax.security.auth.callback.NameCallback;
+import javax.security.auth.callback.PasswordCallback;
 import javax.security.auth.kerberos.KerberosPrincipal;
 import javax.security.auth.kerberos.KeyTab;
 import javax.security.auth.login.AppConfigurationEntry;
@@ -25,9 +31,11 @@ import javax.security.sasl.SaslClient;
 import javax.security.sasl.SaslException;
 
 /**
- * A SASL GSSAPI bind (RFC 4752; RFC 4513 §5.2) as a principal whose keys are in a keytab: a JAAS
+ * A SASL GSSAPI bind (RFC 4752; RFC 4513 §5.2) as a principal whose keys are in a keytab, or, to
+ * check a user's password ({@link PasswordCheck}), as a principal with its password: a JAAS
  * Kerberos login with a configuration of its own, then the JDK's GSSAPI SASL client inside that
- * Subject, the SASL exchange carried by LDAP bind requests.
+ * Subject, the SASL exchange carried by LDAP bind requests. A password the KDC refuses is result
+ * 49 (invalid credentials), as a refused simple bind is.
  *
  * <p>Written instead of UnboundID's {@code GSSAPIBindRequest}, which on every bind sets JVM-wide
  * system properties (the JAAS configuration file, {@code java.security.krb5.kdc} and {@code
@@ -52,13 +60,30 @@ final class KeytabGssapiBind extends SASLBindRequest {
     private static final String QOP_INSIDE_TLS = "auth";
     private static final String QOP_PLAIN = "auth-conf,auth-int";
 
+    /**
+     * What the KDC answers to a wrong password or an account that may not log in ([RFC 4120] 7.5.9,
+     * [MS-KILE] 3.3.5.7): principal unknown (6), credentials revoked (18: disabled, locked out),
+     * password expired (23), pre-authentication failed (24). The JDK's login messages end in the code.
+     */
+    private static final Pattern REFUSED_BY_KDC = Pattern.compile("\\((6|18|23|24)\\)$");
+
     private final String principal;
     private final Path keytab;
+    private final char[] password;
 
     KeytabGssapiBind(String principal, Path keytab, Control... controls) {
         super(controls);
         this.principal = principal;
         this.keytab = keytab;
+        this.password = null;
+    }
+
+    /** As {@code principal} with its {@code password} instead of a keytab (copied; never logged). */
+    KeytabGssapiBind(String principal, char[] password, Control... controls) {
+        super(controls);
+        this.principal = principal;
+        this.keytab = null;
+        this.password = password.clone();
     }
 
     @Override
@@ -131,6 +156,9 @@ final class KeytabGssapiBind extends SASLBindRequest {
 
     /** The keytab login; the keytab is checked first because the JDK's own messages mislead. */
     private Subject login() throws LDAPException {
+        if (password != null) {
+            return passwordLogin();
+        }
         if (!Files.isReadable(keytab)) {
             throw new LDAPException(ResultCode.LOCAL_ERROR, "keytab " + keytab + " does not exist or cannot be read");
         }
@@ -147,34 +175,64 @@ final class KeytabGssapiBind extends SASLBindRequest {
                     "principal " + principal + " is not a Kerberos name (no realm given and none in krb5.conf?): "
                             + e.getMessage());
         }
-        Configuration configuration = new Configuration() {
-            @Override
-            public AppConfigurationEntry[] getAppConfigurationEntry(String name) {
-                return new AppConfigurationEntry[] {
-                    new AppConfigurationEntry(
-                            "com.sun.security.auth.module.Krb5LoginModule",
-                            AppConfigurationEntry.LoginModuleControlFlag.REQUIRED,
-                            Map.of(
-                                    "principal", principal,
-                                    "keyTab", keytab.toString(),
-                                    "useKeyTab", "true",
-                                    "storeKey", "false",
-                                    "doNotPrompt", "true",
-                                    "isInitiator", "true",
-                                    "refreshKrb5Config", "true"))
-                };
-            }
-        };
         try {
-            LoginContext login = new LoginContext("cews-ldap", new Subject(), callbacks -> {}, configuration);
-            login.login();
-            return login.getSubject();
+            return kerberosLogin(
+                    Map.of("keyTab", keytab.toString(), "useKeyTab", "true", "doNotPrompt", "true"), callbacks -> {});
         } catch (LoginException e) {
             throw new LDAPException(
                     ResultCode.LOCAL_ERROR,
                     "Kerberos login as " + principal + " with keytab " + keytab + " failed: " + e.getMessage(),
                     e);
         }
+    }
+
+    /** An AS exchange with the password; a refusal by the KDC is invalid credentials. */
+    private Subject passwordLogin() throws LDAPException {
+        try {
+            return kerberosLogin(Map.of("useKeyTab", "false", "useTicketCache", "false"), callbacks -> {
+                for (Callback callback : callbacks) {
+                    if (callback instanceof NameCallback n) {
+                        n.setName(principal);
+                    } else if (callback instanceof PasswordCallback p) {
+                        p.setPassword(password);
+                    }
+                }
+            });
+        } catch (LoginException e) {
+            String why = String.valueOf(e.getMessage());
+            ResultCode code = refusedByKdc(why) ? ResultCode.INVALID_CREDENTIALS : ResultCode.LOCAL_ERROR;
+            throw new LDAPException(code, "Kerberos login as " + principal + " with a password failed: " + why, e);
+        }
+    }
+
+    /** Whether the JDK's login failure {@code message} is the KDC refusing the credentials. */
+    static boolean refusedByKdc(String message) {
+        return REFUSED_BY_KDC.matcher(message).find();
+    }
+
+    /**
+     * A JAAS Kerberos login as {@link #principal} with a configuration of its own: {@code options}
+     * (how to get the keys) on top of the common ones; the JVM's krb5.conf read afresh.
+     */
+    private Subject kerberosLogin(Map<String, String> options, CallbackHandler callbacks) throws LoginException {
+        Map<String, String> all = new HashMap<>(options);
+        all.putAll(Map.of(
+                "principal", principal, "storeKey", "false", "isInitiator", "true", "refreshKrb5Config", "true"));
+        AppConfigurationEntry[] entries = {
+            new AppConfigurationEntry(
+                    "com.sun.security.auth.module.Krb5LoginModule",
+                    AppConfigurationEntry.LoginModuleControlFlag.REQUIRED,
+                    all)
+        };
+        Configuration configuration = new Configuration() {
+            @Override
+            public AppConfigurationEntry[] getAppConfigurationEntry(String name) {
+                return entries.clone();
+            }
+        };
+        LoginContext login = new LoginContext("cews-ldap", new Subject(), callbacks, configuration);
+        login.login();
+        return login.getSubject();
     }
 
     private static LDAPException failure(String what, Exception e) {
@@ -200,15 +258,16 @@ final class KeytabGssapiBind extends SASLBindRequest {
 
     @Override
     public KeytabGssapiBind duplicate(Control[] controls) {
-        return new KeytabGssapiBind(principal, keytab, controls);
+        return password == null
+                ? new KeytabGssapiBind(principal, keytab, controls)
+                : new KeytabGssapiBind(principal, password, controls);
     }
 
     @Override
     public void toString(StringBuilder buffer) {
         buffer.append("KeytabGssapiBind(principal=")
                 .append(principal)
-                .append(", keytab=")
-                .append(keytab)
+                .append(password == null ? ", keytab=" + keytab : ", password")
                 .append(')');
     }
 }

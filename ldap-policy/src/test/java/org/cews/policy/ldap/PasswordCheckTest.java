@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSimpleBindRequest;
 import com.unboundid.ldap.listener.interceptor.InMemoryOperationInterceptor;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.cews.policy.fixtures.InMemoryAd;
@@ -15,6 +16,16 @@ import org.junit.jupiter.api.Test;
 
 /** A password checked by a simple bind as the account, on the in-memory AD. */
 class PasswordCheckTest {
+
+    /** Counts the simple binds that reach the server into {@code binds}. */
+    private static InMemoryOperationInterceptor countingSimpleBinds(AtomicInteger binds) {
+        return new InMemoryOperationInterceptor() {
+            @Override
+            public void processSimpleBindRequest(InMemoryInterceptedSimpleBindRequest request) {
+                binds.incrementAndGet();
+            }
+        };
+    }
 
     private static PasswordCheck check(InMemoryAd ad) throws DirectoryException {
         return new PasswordCheck(
@@ -38,12 +49,7 @@ class PasswordCheckTest {
         // AD answers a simple bind with a name and no password as an anonymous bind: success
         // (RFC 4513 5.1.2). So the check must never send one; count what reaches the server.
         AtomicInteger binds = new AtomicInteger();
-        InMemoryOperationInterceptor counting = new InMemoryOperationInterceptor() {
-            @Override
-            public void processSimpleBindRequest(InMemoryInterceptedSimpleBindRequest request) {
-                binds.incrementAndGet();
-            }
-        };
+        InMemoryOperationInterceptor counting = countingSimpleBinds(binds);
         try (InMemoryAd ad = InMemoryAd.start(counting)) {
             PasswordCheck.Outcome empty = check(ad).verify(LabForest.SVC_CEP_DN, new char[0]);
             assertFalse(empty.accepted());
@@ -54,6 +60,59 @@ class PasswordCheckTest {
                     .accepted());
             assertEquals(1, binds.get(), "the counter sees the bind of a real password");
         }
+    }
+
+    /**
+     * A directory read over plain LDAP with a GSSAPI bind (sealed) is one whose DC refuses simple
+     * binds in clear (Samba's default, AD with LDAP signing required: "strong auth required", which
+     * made every UsernameToken a 503): the password goes to the KDC instead, never in a simple bind.
+     * Here no KDC answers, so the check has no answer either (the Samba tier proves the rest).
+     */
+    @Test
+    void aDirectoryReadSealedChecksPasswordsByKerberosNeverBySimpleBind() throws Exception {
+        AtomicInteger binds = new AtomicInteger();
+        InMemoryOperationInterceptor counting = countingSimpleBinds(binds);
+        try (InMemoryAd ad = InMemoryAd.start(counting)) {
+            BindMethod gssapi = new BindMethod.GssapiKeytab("svc-cep@LAB.EXAMPLE", Path.of("no-such.keytab"));
+            PasswordCheck sealed = new PasswordCheck(new DirectoryConnector(
+                    AdPolicyReaderTest.config(ad.port()).bind(gssapi).build()));
+            assertTrue(sealed.byKerberos());
+            String krb5 = System.getProperty("java.security.krb5.conf");
+            System.setProperty("java.security.krb5.conf", "/nonexistent/krb5.conf");
+            try {
+                DirectoryException e = assertThrows(
+                        DirectoryException.class,
+                        () -> sealed.verify(LabForest.ALICE_DN, "alice@LAB.EXAMPLE", "Alice-1".toCharArray()));
+                assertTrue(
+                        e.getMessage().startsWith("the Kerberos bind as alice@LAB.EXAMPLE could not be made"),
+                        e.getMessage());
+                assertFalse(e.getMessage().contains("Alice-1"), e.getMessage());
+            } finally {
+                if (krb5 == null) {
+                    System.clearProperty("java.security.krb5.conf");
+                } else {
+                    System.setProperty("java.security.krb5.conf", krb5);
+                }
+            }
+            assertEquals(0, binds.get(), "no simple bind carried the password");
+
+            assertFalse(check(ad).byKerberos(), "the lab's simple bind over plain LDAP");
+            assertTrue(check(ad)
+                    .verify(LabForest.SVC_CEP_DN, "svc-cep@LAB.EXAMPLE", LabForest.SVC_CEP_PASSWORD.toCharArray())
+                    .accepted());
+            assertEquals(1, binds.get(), "with a simple bind");
+        }
+    }
+
+    /** The JDK's messages for a KDC's refusal (a wrong password) and for no answer (no KDC). */
+    @Test
+    void aKdcsRefusalIsAWrongPasswordAndNoKdcIsNoAnswer() {
+        assertTrue(KeytabGssapiBind.refusedByKdc("Pre-authentication information was invalid (24)"));
+        assertTrue(KeytabGssapiBind.refusedByKdc("Client not found in Kerberos database (6)"));
+        assertTrue(KeytabGssapiBind.refusedByKdc("Clients credentials have been revoked (18)"));
+        assertFalse(KeytabGssapiBind.refusedByKdc("Cannot locate KDC"));
+        assertFalse(KeytabGssapiBind.refusedByKdc("Receive timed out"));
+        assertFalse(KeytabGssapiBind.refusedByKdc("KDC has no support for encryption type (14)"));
     }
 
     @Test

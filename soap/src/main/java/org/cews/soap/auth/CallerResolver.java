@@ -203,7 +203,7 @@ public final class CallerResolver {
             }
             PasswordCheck.Outcome outcome;
             try {
-                outcome = passwords.verify(dn, password);
+                outcome = passwords.verify(dn, account.get().kerberosPrincipal(), password);
             } catch (DirectoryException e) {
                 throw new AuthenticationException(
                         AuthenticationException.Kind.UNAVAILABLE,
