@@ -47,6 +47,7 @@ class KeyBasedRenewalIT {
     static final String CEP_PASSWORD = "/ADPolicyProvider_CEP_UsernamePassword/service.svc/CEP";
     static final String CEP_KBR = "/KeyBasedRenewal_ADPolicyProvider_CEP_Certificate/service.svc/CEP";
     static final String SUBJECT = "CN=web01.lab.example";
+    static final String SID_EXTENSION = "1.3.6.1.4.1.311.25.2";
 
     static final String WST = "http://docs.oasis-open.org/ws-sx/ws-trust/200512";
     static final String WSTEP = "http://schemas.microsoft.com/windows/pki/2009/01/enrollment";
@@ -136,6 +137,10 @@ class KeyBasedRenewalIT {
                 web01Cert.getExtensionValue(Extension.subjectAlternativeName.getId()),
                 second.getExtensionValue(Extension.subjectAlternativeName.getId()),
                 "the old certificate's alternative names carry over");
+        assertArrayEquals(
+                web01Cert.getExtensionValue(SID_EXTENSION),
+                second.getExtensionValue(SID_EXTENSION),
+                "no account's SID (not the connector's svc-ces, which called the CA) enters the certificate");
         AuthenticationIT.assertAudit("auth=Certificate/KeyBasedRenewal template=LabKeyBasedRenewal ca=" + ca);
     }
 
