@@ -73,15 +73,7 @@ class EnrollClientIT {
     void aWrongPasswordIsRefused() throws IOException {
         EnrollRunner enroll = new EnrollRunner(dir);
         int code = enroll.run(
-                "templates",
-                "--cep",
-                EnrollRunner.https(CEP),
-                "--auth",
-                "password",
-                "--user",
-                "alice",
-                "--password-env",
-                "WRONG_PW");
+                EnrollRunner.withPassword("alice", "WRONG_PW", "templates", "--cep", EnrollRunner.https(CEP)));
 
         // The CEP answers a SOAP fault with the WS-Security subcode FailedAuthentication.
         String e = enroll.err();
@@ -152,17 +144,13 @@ class EnrollClientIT {
         assertEquals(3, code, "still pending before the officer acts: " + enroll.both());
 
         LabEnrollmentIT.approve(id);
-        code = enroll.run(
+        code = enroll.run(EnrollRunner.withPassword(
+                "bob",
+                "BOB_PW",
                 "poll",
                 reference,
                 "--out",
-                dir.resolve("bob-takes").toString(),
-                "--auth",
-                "password",
-                "--user",
-                "bob",
-                "--password-env",
-                "BOB_PW");
+                dir.resolve("bob-takes").toString()));
         assertEquals(2, code, enroll.both());
         assertTrue(enroll.err().contains("0x80070005"), enroll.err());
 
@@ -257,9 +245,7 @@ class EnrollClientIT {
     }
 
     private static String[] asAlice(String... args) {
-        List<String> a = new ArrayList<>(List.of(args));
-        a.addAll(List.of("--auth", "password", "--user", "alice", "--password-env", "ALICE_PW"));
-        return a.toArray(String[]::new);
+        return EnrollRunner.withPassword("alice", "ALICE_PW", args);
     }
 
     private static String[] asAliceByKerberos(String... args) {

@@ -70,6 +70,13 @@ final class EnrollRunner {
         return out() + err();
     }
 
+    /** {@code args} followed by the options of a UsernameToken as {@code user}, password from {@code env}. */
+    static String[] withPassword(String user, String env, String... args) {
+        List<String> a = new ArrayList<>(List.of(args));
+        a.addAll(List.of("--auth", "password", "--user", user, "--password-env", env));
+        return a.toArray(String[]::new);
+    }
+
     static String https(String path) {
         return TestServer.https(path).toString();
     }

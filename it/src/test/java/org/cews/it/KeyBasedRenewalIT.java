@@ -74,7 +74,7 @@ class KeyBasedRenewalIT {
         ca = TestServer.deployProperties().getProperty("cews.ca.name");
         web01 = dir.resolve("web01");
         EnrollRunner enroll = new EnrollRunner(dir);
-        int code = enroll.run(enrollAsWeb01(web01, SUBJECT).toArray(String[]::new));
+        int code = enroll.run(enrollAsWeb01(web01, SUBJECT));
         assertEquals(0, code, enroll.both());
         web01Cert = EnrollRunner.certificate(Path.of(web01 + ".crt"));
         web01Key = Pem.privateKey(Path.of(web01 + ".key"));
@@ -87,17 +87,13 @@ class KeyBasedRenewalIT {
     }
 
     /** WEB01$ (its machine password, over UsernamePassword) asks for LabKeyBasedRenewal, subject supplied. */
-    private static List<String> enrollAsWeb01(Path out, String subject) {
-        return List.of(
+    private static String[] enrollAsWeb01(Path out, String subject) {
+        return EnrollRunner.withPassword(
+                "WEB01$",
+                "WEB01_PW",
                 "request",
                 "--cep",
                 EnrollRunner.https(CEP_PASSWORD),
-                "--auth",
-                "password",
-                "--user",
-                "WEB01$",
-                "--password-env",
-                "WEB01_PW",
                 "--template",
                 "LabKeyBasedRenewal",
                 "--subject",
@@ -157,10 +153,7 @@ class KeyBasedRenewalIT {
         // presented in TLS.
         Path second = dir.resolve("web01-second");
         EnrollRunner enroll = new EnrollRunner(dir);
-        assertEquals(
-                0,
-                enroll.run(enrollAsWeb01(second, "CN=web01-second.lab.example").toArray(String[]::new)),
-                enroll.both());
+        assertEquals(0, enroll.run(enrollAsWeb01(second, "CN=web01-second.lab.example")), enroll.both());
         X509Certificate other = EnrollRunner.certificate(Path.of(second + ".crt"));
         PrivateKey otherKey = Pem.privateKey(Path.of(second + ".key"));
 
@@ -172,20 +165,16 @@ class KeyBasedRenewalIT {
         // alice's User certificate (schema 1, no CT_FLAG_ALLOW_PREVIOUS_APPROVAL_KEYBASEDRENEWAL...)
         Path alice = dir.resolve("alice-user");
         EnrollRunner enroll = new EnrollRunner(dir);
-        int code = enroll.run(
+        int code = enroll.run(EnrollRunner.withPassword(
+                "alice",
+                "ALICE_PW",
                 "request",
                 "--cep",
                 EnrollRunner.https(CEP_PASSWORD),
-                "--auth",
-                "password",
-                "--user",
-                "alice",
-                "--password-env",
-                "ALICE_PW",
                 "--template",
                 "User",
                 "--out",
-                alice.toString());
+                alice.toString()));
         assertEquals(0, code, enroll.both());
         X509Certificate user = EnrollRunner.certificate(Path.of(alice + ".crt"));
         PrivateKey key = Pem.privateKey(Path.of(alice + ".key"));

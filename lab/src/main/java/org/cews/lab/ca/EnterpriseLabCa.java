@@ -64,8 +64,8 @@ public final class EnterpriseLabCa implements LabCa, AutoCloseable {
         this.callers = new CallerLookup(directory);
         CertificateIssuer issuer = new CertificateIssuer(
                 identity, config.random(), config.clockSkew(), config.cdpUrls(), config.aiaUrls());
-        this.evaluator =
-                new RequestEvaluator(directory, new EnterprisePolicy(identity, directory, clock), issuer, clock);
+        this.evaluator = new RequestEvaluator(
+                directory, new EnterprisePolicy(identity, directory, clock, this::endEntity), issuer, clock);
         this.responses = new Responses(identity);
         this.inspection = new StatusInspection(store, responses, config.officerSids());
         this.audit = new AuditLog(config.name());
@@ -180,6 +180,17 @@ public final class EnterpriseLabCa implements LabCa, AutoCloseable {
                 Optional.empty(),
                 clock.instant(),
                 Optional.empty());
+    }
+
+    /** The SID this CA issued {@code certificate} to: the row's requester, else its caller. */
+    private Optional<org.cews.policy.acl.Sid> endEntity(org.bouncycastle.cert.X509CertificateHolder certificate) {
+        try {
+            Optional<String> sid = store.issued(certificate.getEncoded())
+                    .flatMap(r -> r.requesterSid().or(r::callerSid));
+            return sid.isPresent() ? Optional.of(org.cews.policy.acl.Sid.parse(sid.get())) : Optional.empty();
+        } catch (IOException | org.cews.policy.acl.AclFormatException e) {
+            return Optional.empty();
+        }
     }
 
     @Override
