@@ -2,6 +2,7 @@ package org.cews.client.cli;
 
 import java.net.URI;
 import java.security.KeyPair;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -113,7 +114,7 @@ final class RequestCommand {
         if (given.isEmpty()) {
             return Optional.empty();
         }
-        List<URI> uris = new java.util.ArrayList<>();
+        List<URI> uris = new ArrayList<>();
         for (String u : given) {
             uris.add(Commands.uri(u, "--ces"));
         }

@@ -6,6 +6,7 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.bouncycastle.cert.X509CertificateHolder;
 import org.cews.lab.ca.issue.CaIdentity;
 import org.cews.lab.ca.issue.CertificateIssuer;
 import org.cews.lab.ca.policy.EndEntity;
@@ -17,6 +18,8 @@ import org.cews.lab.ca.store.RequestStatus;
 import org.cews.lab.ca.store.RequestStore;
 import org.cews.lab.directory.CachingLabDirectory;
 import org.cews.lab.directory.LabDirectory;
+import org.cews.policy.acl.AclFormatException;
+import org.cews.policy.acl.Sid;
 import org.cews.policy.ldap.DirectoryException;
 import org.cews.wcce.msicpr.CertServerRequest;
 import org.cews.wcce.msicpr.CertServerRequestResponse;
@@ -183,12 +186,12 @@ public final class EnterpriseLabCa implements LabCa, AutoCloseable {
     }
 
     /** The SID this CA issued {@code certificate} to: the row's requester, else its caller. */
-    private Optional<org.cews.policy.acl.Sid> endEntity(org.bouncycastle.cert.X509CertificateHolder certificate) {
+    private Optional<Sid> endEntity(X509CertificateHolder certificate) {
         try {
             Optional<String> sid = store.issued(certificate.getEncoded())
                     .flatMap(r -> r.requesterSid().or(r::callerSid));
-            return sid.isPresent() ? Optional.of(org.cews.policy.acl.Sid.parse(sid.get())) : Optional.empty();
-        } catch (IOException | org.cews.policy.acl.AclFormatException e) {
+            return sid.isPresent() ? Optional.of(Sid.parse(sid.get())) : Optional.empty();
+        } catch (IOException | AclFormatException e) {
             return Optional.empty();
         }
     }

@@ -10,6 +10,7 @@ import static org.cews.lab.ca.LabCaFixture.WEB01;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.util.List;
@@ -238,16 +239,16 @@ class RenewalTest {
      */
     @Test
     void aRenewalOnBehalfOfACertificateTheCaHasNoRecordOfIsRefused() throws Exception {
-        Path dir = java.nio.file.Files.createTempDirectory(state, "forgetful");
+        Path dir = Files.createTempDirectory(state, "forgetful");
         KeyPair kbrKey = TestKeys.rsa("web01-kbr", 2048);
         X509CertificateHolder kbr;
         try (EnterpriseLabCa first = lab.openCa(dir)) {
             kbr = keyBasedCertificate(first, kbrKey);
             issued(first.process(submit(ROBO, "", keyBasedRenewal(kbr, kbrKey)), CAROL));
         }
-        try (var rows = java.nio.file.Files.newDirectoryStream(dir.resolve("requests"), "*.request")) {
+        try (var rows = Files.newDirectoryStream(dir.resolve("requests"), "*.request")) {
             for (Path row : rows) {
-                java.nio.file.Files.delete(row);
+                Files.delete(row);
             }
         }
         try (EnterpriseLabCa forgetful = lab.openCa(dir)) {

@@ -16,6 +16,10 @@ import java.util.Set;
 import org.cews.lab.FakeLabCa;
 import org.cews.lab.LabAccounts;
 import org.cews.lab.LabCaContext;
+import org.cews.policy.acl.AccessEvaluator;
+import org.cews.policy.acl.CallerSids;
+import org.cews.policy.acl.ControlAccessRight;
+import org.cews.policy.acl.Sid;
 import org.cews.policy.fixtures.InMemoryAd;
 import org.cews.policy.fixtures.LabForest;
 import org.cews.policy.ldap.AccountSids;
@@ -43,7 +47,7 @@ class EmbeddedDirectoryTest {
     /** The one fixture template lab-enrollment-agent.ldif changes, for the enrollment-agent CES. */
     static final String CHANGED_BY_THE_LAB = "LabKeyBasedRenewal";
 
-    static final org.cews.policy.acl.Sid SVC_CES = LabForest.DOMAIN_SID.withRid(1109);
+    static final Sid SVC_CES = LabForest.DOMAIN_SID.withRid(1109);
 
     @TempDir
     static Path state;
@@ -123,13 +127,11 @@ class EmbeddedDirectoryTest {
                 fixture.raRequirements().applicationPolicies().raApplicationPolicies().stream()
                         .map(o -> o.value())
                         .toList());
-        var enroll = org.cews.policy.acl.ControlAccessRight.ENROLL;
-        var svcCes = org.cews.policy.acl.CallerSids.exactly(SVC_CES, Set.of());
-        assertTrue(org.cews.policy.acl.AccessEvaluator.check(
-                        kbr.securityDescriptor().orElseThrow(), svcCes, enroll)
+        var enroll = ControlAccessRight.ENROLL;
+        var svcCes = CallerSids.exactly(SVC_CES, Set.of());
+        assertTrue(AccessEvaluator.check(kbr.securityDescriptor().orElseThrow(), svcCes, enroll)
                 .granted());
-        assertTrue(!org.cews.policy.acl.AccessEvaluator.check(
-                        fixture.securityDescriptor().orElseThrow(), svcCes, enroll)
+        assertTrue(!AccessEvaluator.check(fixture.securityDescriptor().orElseThrow(), svcCes, enroll)
                 .granted());
         assertTrue(kbr.allowsKeyBasedRenewal());
 
