@@ -19,6 +19,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.net.ssl.KeyManager;
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extension;
 import org.cews.client.pki.CertificateRequests;
@@ -271,16 +274,10 @@ class KeyBasedRenewalIT {
     private static TemplateExtension kbrTemplate() {
         byte[] info = web01Cert.getExtensionValue("1.3.6.1.4.1.311.21.7");
         assertTrue(info != null, "the LabKeyBasedRenewal certificate names its template");
-        org.bouncycastle.asn1.ASN1Sequence seq = org.bouncycastle.asn1.ASN1Sequence.getInstance(
-                org.bouncycastle.asn1.ASN1OctetString.getInstance(info).getOctets());
-        int major = seq.size() > 1
-                ? org.bouncycastle.asn1.ASN1Integer.getInstance(seq.getObjectAt(1))
-                        .intValueExact()
-                : 0;
-        int minor = seq.size() > 2
-                ? org.bouncycastle.asn1.ASN1Integer.getInstance(seq.getObjectAt(2))
-                        .intValueExact()
-                : 0;
+        ASN1Sequence seq =
+                ASN1Sequence.getInstance(ASN1OctetString.getInstance(info).getOctets());
+        int major = seq.size() > 1 ? ASN1Integer.getInstance(seq.getObjectAt(1)).intValueExact() : 0;
+        int minor = seq.size() > 2 ? ASN1Integer.getInstance(seq.getObjectAt(2)).intValueExact() : 0;
         return new TemplateExtension.Information(seq.getObjectAt(0).toString(), major, minor);
     }
 
