@@ -168,18 +168,14 @@ final class TestCertificates {
         return new Issued(keys.getPrivate(), cert);
     }
 
-    /** Key managers presenting {@code key} with {@code chain} (the JDK's: only to a server naming its CA). */
-    static KeyManager[] keyManagers(PrivateKey key, X509Certificate... chain) throws GeneralSecurityException {
-        try {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(null, null);
-            store.setKeyEntry("client", key, "x".toCharArray(), chain);
-            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            kmf.init(store, "x".toCharArray());
-            return kmf.getKeyManagers();
-        } catch (IOException e) {
-            throw new GeneralSecurityException("an empty PKCS#12 key store cannot be created: " + e.getMessage(), e);
-        }
+    /** Key managers presenting {@code key} with {@code chain} (the client's certificate first). */
+    static KeyManager[] keyManagers(PrivateKey key, X509Certificate... chain) throws Exception {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        store.setKeyEntry("client", key, "x".toCharArray(), chain);
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(store, "x".toCharArray());
+        return kmf.getKeyManagers();
     }
 
     /**

@@ -78,18 +78,18 @@ public final class RequestStore {
         return Optional.ofNullable(rows.get(id));
     }
 
-    /** The row that issued the certificate {@code der} (byte for byte), if this CA has it. */
-    public synchronized Optional<RequestRecord> issued(byte[] der) {
-        return rows.values().stream()
-                .filter(r -> r.certificate().filter(c -> Arrays.equals(c, der)).isPresent())
-                .findFirst();
-    }
-
     /** Pending rows, oldest (lowest id) first. */
     public synchronized List<RequestRecord> pending() {
         return rows.values().stream()
                 .filter(r -> r.status() == RequestStatus.PENDING)
                 .toList();
+    }
+
+    /** The row that issued the certificate {@code der} (byte for byte), if this CA has it. */
+    public synchronized Optional<RequestRecord> issued(byte[] der) {
+        return rows.values().stream()
+                .filter(r -> r.certificate().filter(c -> Arrays.equals(c, der)).isPresent())
+                .findFirst();
     }
 
     private Path file(int id) {
