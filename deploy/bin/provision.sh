@@ -4,7 +4,9 @@
 #
 # 1. unpack the zip into <target-dir> (fresh every time the inputs change);
 # 2. generate the TLS material (bin/gen-tls.sh) into standalone/configuration/cews/tls;
-# 3. apply the configure-*.cli scripts to standalone.xml with an embedded (offline) server.
+# 3. install the static module org.cews.epa (extended protection for SPNEGO, assembled by
+#    deploy/pom.xml in target/modules) and the JVM option it needs in bin/standalone.conf;
+# 4. apply the configure-*.cli scripts to standalone.xml with an embedded (offline) server.
 #
 # The properties file (default: env/cews.properties) gives the values the CLI scripts use.
 # Nothing is done when the zip, the scripts and the properties are the ones of the last run.
@@ -18,13 +20,27 @@ props=${3:-$here/env/cews.properties}
 # The order matters: TLS before the listeners that use it, security before the WARs need it.
 scripts=(configure-logging.cli configure-tls.cli configure-security.cli configure-connector.cli configure-services.cli)
 
+# The static module org.cews.epa: its jar and module.xml, as deploy/pom.xml assembled them.
+epa_module="$here/target/modules/org/cews/epa/main"
+[ -f "$epa_module/module.xml" ] && [ -f "$epa_module/cews-http-epa.jar" ] \
+  || { echo "provision: $epa_module is incomplete; build with: mvn -pl deploy -am package" >&2; exit 1; }
+
+# Copied on every run, also when the rest is up to date: the jar changes with every build of
+# http-epa (its entries carry build times), and needs neither a fresh unpack nor the CLI scripts.
+install_epa_module() {
+  mkdir -p "$dest/modules/org/cews/epa/main"
+  cp "$epa_module/module.xml" "$epa_module/cews-http-epa.jar" "$dest/modules/org/cews/epa/main/"
+}
+
 fingerprint=$( {
   basename "$zip"; stat -c %s "$zip"
   cat "$here/bin/provision.sh" "$here/bin/gen-tls.sh" "$props"
+  cat "$epa_module/module.xml"
   for s in "${scripts[@]}"; do cat "$here/cli/$s"; done
 } | sha256sum | cut -d' ' -f1)
 
 if [ -f "$dest/.cews-provisioned" ] && [ "$(cat "$dest/.cews-provisioned")" = "$fingerprint" ]; then
+  install_epa_module
   echo "provision: $dest is up to date"
   exit 0
 fi
@@ -37,6 +53,19 @@ mkdir -p "$dest.unpack"
 mv "$dest.unpack"/wildfly-* "$dest"
 rmdir "$dest.unpack"
 chmod +x "$dest"/bin/*.sh
+
+# Extended protection (docs/AUTHENTICATION.md §2.1): the module whose SPNEGO mechanism checks
+# channel bindings, and the JVM option without which it cannot build them the way Windows and MIT
+# encode them (docs/WILDFLY-AUTH.md §7.3; the mechanism then refuses every Negotiate where bindings
+# are required). standalone.sh reads standalone.conf; the line applies whatever JAVA_OPTS the
+# environment sets.
+install_epa_module
+cat >> "$dest/bin/standalone.conf" <<'CONF'
+
+# cews (deploy/bin/provision.sh): extended protection for SPNEGO builds the JDK's channel binding
+# of type 0 (sun.security.jgss.krb5.internal.TlsChannelBindingImpl), as Windows and MIT clients send it.
+JAVA_OPTS="$JAVA_OPTS --add-exports=java.security.jgss/sun.security.jgss.krb5.internal=ALL-UNNAMED"
+CONF
 
 config="$dest/standalone/configuration"
 tls_password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')

@@ -124,6 +124,13 @@ class AuthenticationIT {
     @Test
     void curlNegotiateWithAKinitTicket() throws Exception {
         Path work = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "cews-curl");
+        String out = curlNegotiate(CEP_KERBEROS, kinitAlice(work), work);
+        assertTrue(out.endsWith("\n500"), out);
+        assertTrue(out.contains("SOAP0107"), out);
+    }
+
+    /** alice's tickets from the tier's lab KDC (kinit with her password) in a cache under {@code work}. */
+    static Path kinitAlice(Path work) throws Exception {
         Path cache = work.resolve("ccache");
         Path krb5 = KerberosClient.labDir().resolve("krb5.conf");
         Process login = withKerberos(new ProcessBuilder("kinit", "alice@LAB.EXAMPLE"), krb5, cache)
@@ -133,6 +140,15 @@ class AuthenticationIT {
         String kinitOut = new String(login.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(login.waitFor(30, TimeUnit.SECONDS));
         assertEquals(0, login.exitValue(), "kinit: " + kinitOut);
+        return cache;
+    }
+
+    /**
+     * {@code curl --negotiate} POSTing {@link #BODY} to {@code path} with the tickets in {@code cache};
+     * returns what curl printed: the body, a line break and the HTTP status.
+     */
+    static String curlNegotiate(String path, Path cache, Path work) throws Exception {
+        Path krb5 = KerberosClient.labDir().resolve("krb5.conf");
         Path body = work.resolve("body.xml");
         Files.writeString(body, BODY);
         Process curl = withKerberos(
@@ -150,18 +166,17 @@ class AuthenticationIT {
                                 "@" + body,
                                 "-w",
                                 "\n%{http_code}",
-                                TestServer.https(CEP_KERBEROS).toString()),
+                                TestServer.https(path).toString()),
                         krb5,
                         cache)
                 .start();
         String out = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = new String(curl.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(curl.waitFor(60, TimeUnit.SECONDS));
-        assertTrue(out.endsWith("\n500"), out + err);
-        assertTrue(out.contains("SOAP0107"), out + err);
+        assertTrue(curl.waitFor(60, TimeUnit.SECONDS), err);
+        return out;
     }
 
-    private static ProcessBuilder withKerberos(ProcessBuilder builder, Path krb5, Path cache) {
+    static ProcessBuilder withKerberos(ProcessBuilder builder, Path krb5, Path cache) {
         builder.environment().put("KRB5_CONFIG", krb5.toString());
         builder.environment().put("KRB5CCNAME", "FILE:" + cache);
         builder.environment().remove("KRB5_CLIENT_KTNAME");

@@ -10,6 +10,7 @@ import javax.security.auth.callback.PasswordCallback;
 import javax.security.auth.login.AppConfigurationEntry;
 import javax.security.auth.login.Configuration;
 import javax.security.auth.login.LoginContext;
+import org.ietf.jgss.ChannelBinding;
 import org.ietf.jgss.GSSContext;
 import org.ietf.jgss.GSSManager;
 import org.ietf.jgss.GSSName;
@@ -69,12 +70,20 @@ final class KerberosClient {
 
     /** A new context's first token for HTTP@localhost, Base64 for the Authorization header. */
     String firstToken(Oid mechanism) throws Exception {
+        return firstToken(mechanism, null);
+    }
+
+    /** The same, with a channel binding in the authenticator checksum when {@code binding} is given. */
+    String firstToken(Oid mechanism, ChannelBinding binding) throws Exception {
         return Subject.doAs(subject, (PrivilegedExceptionAction<String>) () -> {
             GSSManager manager = GSSManager.getInstance();
             GSSName service = manager.createName("HTTP@localhost", GSSName.NT_HOSTBASED_SERVICE);
             GSSContext context = manager.createContext(service, mechanism, null, GSSContext.DEFAULT_LIFETIME);
             context.requestMutualAuth(true);
             context.requestCredDeleg(false);
+            if (binding != null) {
+                context.setChannelBinding(binding);
+            }
             byte[] token = context.initSecContext(new byte[0], 0, 0);
             return Base64.getEncoder().encodeToString(token);
         });

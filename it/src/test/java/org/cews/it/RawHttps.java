@@ -41,8 +41,18 @@ final class RawHttps implements AutoCloseable {
         out = socket.getOutputStream();
     }
 
+    /** The certificate the server presented on this connection (its leaf). */
+    java.security.cert.X509Certificate serverCertificate() throws IOException {
+        return (java.security.cert.X509Certificate) socket.getSession().getPeerCertificates()[0];
+    }
+
     /** POSTs a SOAP body; {@code authorization} may be null. */
     Response post(String path, String authorization, String body) throws IOException {
+        return post(path, authorization, body, List.of());
+    }
+
+    /** The same, with more header lines ({@code "Cookie: ..."}). */
+    Response post(String path, String authorization, String body, List<String> extraHeaders) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         StringBuilder head = new StringBuilder()
                 .append("POST ")
@@ -57,6 +67,9 @@ final class RawHttps implements AutoCloseable {
                 .append("\r\n");
         if (authorization != null) {
             head.append("Authorization: ").append(authorization).append("\r\n");
+        }
+        for (String header : extraHeaders) {
+            head.append(header).append("\r\n");
         }
         head.append("\r\n");
         out.write(head.toString().getBytes(StandardCharsets.US_ASCII));

@@ -82,14 +82,17 @@ final class TestServer {
         return context;
     }
 
-    /** Runs one jboss-cli command against the server's management port; returns its output. */
+    /**
+     * Runs one jboss-cli command against the server's management port; returns its output. A
+     * command starting with {@code batch,} is a comma-separated list, run as one batch.
+     */
     static String cli(String command) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(
                 "bash",
                 HOME.resolve("bin/jboss-cli.sh").toString(),
                 "--controller=127.0.0.1:" + managementPort(),
                 "--connect",
-                "--command=" + command));
+                (command.startsWith("batch,") ? "--commands=" : "--command=") + command));
         Process process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(60, TimeUnit.SECONDS)) {

@@ -12,7 +12,6 @@ import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -27,14 +26,11 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.security.auth.Subject;
-import org.apache.kerby.kerberos.kerb.server.KdcConfigKey;
-import org.apache.kerby.kerberos.kerb.server.SimpleKdcServer;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
@@ -48,6 +44,7 @@ import org.cews.client.http.SoapTransport;
 import org.cews.client.http.Trace;
 import org.cews.client.pki.Pem;
 import org.cews.client.soap.SoapResponse;
+import org.cews.epa.TestKdc;
 import org.ietf.jgss.GSSContext;
 import org.ietf.jgss.GSSCredential;
 import org.ietf.jgss.GSSManager;
@@ -62,12 +59,12 @@ import org.junit.jupiter.api.io.TempDir;
  * HTTP@localhost obtained from a keytab, and the acceptor sees alice.
  */
 class KerberosNegotiateTest {
-    private static final String REALM = "TEST.EXAMPLE";
+    private static final String REALM = TestKdc.REALM;
 
     @TempDir
     static Path dir;
 
-    static SimpleKdcServer kdc;
+    static TestKdc kdc;
     static HttpServer server;
     static HttpsServer tlsServer;
     static X509Certificate tlsCert;
@@ -77,43 +74,9 @@ class KerberosNegotiateTest {
 
     @BeforeAll
     static void start() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        kdc = new SimpleKdcServer();
-        kdc.setWorkDir(Files.createDirectories(dir.resolve("kdc")).toFile());
-        kdc.setKdcHost("127.0.0.1");
-        kdc.setKdcRealm(REALM);
-        kdc.setAllowTcp(true);
-        kdc.setAllowUdp(false);
-        kdc.setKdcTcpPort(port);
-        kdc.getKdcConfig().setString(KdcConfigKey.ENCRYPTION_TYPES, "aes256-cts-hmac-sha1-96 aes128-cts-hmac-sha1-96");
-        kdc.init();
-        kdc.createPrincipal("alice@" + REALM, "Alice-Pw-1");
-        kdc.createPrincipal("HTTP/localhost@" + REALM, "Http-Key-1");
-        kdc.start();
-        kdc.exportPrincipal("alice@" + REALM, dir.resolve("alice.keytab").toFile());
-        kdc.exportPrincipal(
-                "HTTP/localhost@" + REALM, dir.resolve("http.keytab").toFile());
-        Files.writeString(
-                dir.resolve("krb5.conf"),
-                "[libdefaults]\n default_realm = " + REALM
-                        + "\n udp_preference_limit = 1\n dns_lookup_kdc = false\n dns_lookup_realm = false\n"
-                        + " default_tkt_enctypes = aes256-cts-hmac-sha1-96 aes128-cts-hmac-sha1-96\n"
-                        + " default_tgs_enctypes = aes256-cts-hmac-sha1-96 aes128-cts-hmac-sha1-96\n"
-                        + "[realms]\n " + REALM + " = {\n  kdc = 127.0.0.1:" + port + "\n }\n");
-        System.setProperty("java.security.krb5.conf", dir.resolve("krb5.conf").toString());
-
-        Map<String, String> opts = Map.of(
-                "useKeyTab", "true",
-                "keyTab", dir.resolve("http.keytab").toString(),
-                "principal", "HTTP/localhost@" + REALM,
-                "storeKey", "true",
-                "isInitiator", "false",
-                "doNotPrompt", "true",
-                "refreshKrb5Config", "true");
-        acceptor = Krb5Login.login(opts);
+        // The KDC, keytabs (alice.keytab, http.keytab) and krb5.conf in dir: http-epa's test fixture.
+        kdc = TestKdc.start(dir);
+        acceptor = kdc.service();
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", KerberosNegotiateTest::handle);
         server.start();
@@ -158,7 +121,7 @@ class KerberosNegotiateTest {
             tlsServer.stop(0);
         }
         if (kdc != null) {
-            kdc.stop();
+            kdc.close();
         }
     }
 
@@ -196,12 +159,17 @@ class KerberosNegotiateTest {
     }
 
     @Test
-    void theBindingHashFollowsRfc5929() {
-        assertEquals("SHA-256", TlsServerEndPoint.hashOf("SHA1withRSA"));
-        assertEquals("SHA-256", TlsServerEndPoint.hashOf("MD5withRSA"));
-        assertEquals("SHA-256", TlsServerEndPoint.hashOf("SHA256withECDSA"));
-        assertEquals("SHA-384", TlsServerEndPoint.hashOf("SHA384withECDSA"));
-        assertEquals("SHA-512", TlsServerEndPoint.hashOf("SHA512withRSA"));
+    void theBindingHashFollowsRfc5929() throws Exception {
+        // The test server's certificate is SHA384withECDSA: the prefix and SHA-384 of its DER (RFC
+        // 5929 §4.1; the other signature algorithms are pinned in http-epa's TlsServerEndPointTest).
+        byte[] prefix = "tls-server-end-point:".getBytes(StandardCharsets.US_ASCII);
+        byte[] hash = java.security.MessageDigest.getInstance("SHA-384").digest(tlsCert.getEncoded());
+        byte[] data = TlsServerEndPoint.applicationData(tlsCert);
+        assertEquals(prefix.length + 48, data.length);
+        assertEquals(
+                java.util.HexFormat.of().formatHex(prefix)
+                        + java.util.HexFormat.of().formatHex(hash),
+                java.util.HexFormat.of().formatHex(data));
     }
 
     private static Kerberos alice(boolean binding) {
