@@ -3,9 +3,6 @@ package org.cews.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.unboundid.ldap.sdk.LDAPConnection;
-import com.unboundid.ldap.sdk.Modification;
-import com.unboundid.ldap.sdk.ModificationType;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +30,8 @@ import org.junit.jupiter.api.Test;
  * lines naming its template in extension 1.3.6.1.4.1.311.20.2, a UsernameToken with the qualified
  * wsse:Type): WildFly's front door authenticates alice against the lab directory, the CES checks
  * the request and the policy, and the connector submits it to the lab CA in enrollment-agent mode
- * (svc-ces signs on alice's behalf; the CA builds alice's subject). Also: a pend-all template pends,
+ * (svc-ces signs on alice's behalf; the CA builds alice's subject). Also: a pend-all template
+ * (LabPendOnBehalf) pends,
  * the lab's officer approves, alice collects at the Reference URI and bob cannot; an unpublished
  * template and hostile DER are faults that never reach the CA.
  */
@@ -147,61 +145,19 @@ class CesEnrollmentIT {
     }
 
     /**
-     * For the length of a test, LabPendAll takes one enrollment-agent signature, as a template must
-     * for the CA to accept a request made on behalf of someone else (AD CS's rule, which the lab CA
-     * applies; docs/WSTEP.md §7). The lab CA and the CES read the template again after the write.
+     * LabPendOnBehalf (lab-enrollment-agent.ldif) pends every request and takes the one agent
+     * signature the CES gives in enrollment-agent mode (docs/WSTEP.md §7), as the embedded default
+     * has it: nothing is patched for the test.
      */
-    private static final class AgentSignedPendAll implements AutoCloseable {
-        private static final String DN = "CN=LabPendAll,CN=Certificate Templates,CN=Public Key Services,CN=Services,"
-                + "CN=Configuration,DC=lab,DC=example";
-        private static final String SIGNATURES = "msPKI-RA-Signature";
-        private static final String POLICIES = "msPKI-RA-Application-Policies";
-        private final LDAPConnection ldap;
-        private final String signatures;
-        private final String policies;
-
-        AgentSignedPendAll() throws Exception {
-            java.util.Properties status = LabEnrollmentIT.labStatus();
-            ldap = new LDAPConnection(
-                    "127.0.0.1",
-                    Integer.parseInt(status.getProperty("ldap.port")),
-                    "CN=Alice Archer,CN=Users,DC=lab,DC=example",
-                    ALICE);
-            com.unboundid.ldap.sdk.SearchResultEntry entry = ldap.getEntry(DN, SIGNATURES, POLICIES);
-            signatures = entry.getAttributeValue(SIGNATURES);
-            policies = entry.getAttributeValue(POLICIES);
-            // schema 3 keeps the RA application policy inside the same string as the CNG settings
-            set("1", POLICIES + "`PZPWSTR`1.3.6.1.4.1.311.20.2.1`" + policies);
-        }
-
-        private void set(String count, String policy) throws Exception {
-            ldap.modify(
-                    DN,
-                    new Modification(ModificationType.REPLACE, SIGNATURES, count),
-                    new Modification(ModificationType.REPLACE, POLICIES, policy));
-        }
-
-        @Override
-        public void close() throws Exception {
-            try {
-                set(signatures, policies);
-            } finally {
-                ldap.close();
-            }
-        }
-    }
-
     @Test
     void pendingRequestIsCollectedAtItsReferenceByItsOwnerOnly() throws Exception {
-        try (AgentSignedPendAll template = new AgentSignedPendAll()) {
-            pendApproveCollect();
-        }
+        pendApproveCollect();
     }
 
     private void pendApproveCollect() throws Exception {
         String reference;
         int id;
-        RawHttps.Response pending = post(path(), issue("alice@lab.example", ALICE, csr("LabPendAll")));
+        RawHttps.Response pending = post(path(), issue("alice@lab.example", ALICE, csr("LabPendOnBehalf")));
         assertEquals(200, pending.status(), pending.body());
         reference = group(REFERENCE, pending.body()).replace("&amp;", "&");
         id = Integer.parseInt(group(REQUEST_ID, pending.body()));
@@ -221,8 +177,9 @@ class CesEnrollmentIT {
             assertEquals(500, bob.status(), bob.body());
             assertTrue(bob.body().contains("<ErrorCode>-2147024891</ErrorCode>"), bob.body());
             X509Certificate cert = issuedCertificate(http.post(at, null, poll));
-            // LabPendAll lets the enrollee supply the subject (msPKI-Certificate-Name-Flag 1)
-            assertEquals("CN=LabPendAll", cert.getSubjectX500Principal().getName());
+            // the subject comes from alice's directory entry, not from the request (CN=LabPendOnBehalf)
+            String subject = cert.getSubjectX500Principal().getName();
+            assertTrue(subject.contains("CN=Alice Archer,CN=Users"), subject);
             assertTrue(
                     cert.getIssuerX500Principal().getName().contains(ca),
                     cert.getIssuerX500Principal().getName());

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.math.BigInteger;
 import java.net.Socket;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -119,6 +120,15 @@ public final class TestCertificates {
 
     /** Key managers presenting a new key and a certificate for {@code spec} issued by {@code issuer}. */
     static KeyManager[] client(Issuer issuer, Spec spec) throws Exception {
+        Issued issued = issue(issuer, spec);
+        return keyManagers(issued.key(), issued.certificate(), issuer.certificate());
+    }
+
+    /** A certificate and its key. */
+    record Issued(PrivateKey key, X509Certificate certificate) {}
+
+    /** A new key and a certificate for {@code spec} (client authentication) issued by {@code issuer}. */
+    static Issued issue(Issuer issuer, Spec spec) throws Exception {
         KeyPair keys = rsa();
         JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
                 X500Name.getInstance(
@@ -155,7 +165,7 @@ public final class TestCertificates {
         String algorithm = issuer.key().getAlgorithm().equals("EC") ? "SHA256withECDSA" : "SHA256withRSA";
         X509Certificate cert = new JcaX509CertificateConverter()
                 .getCertificate(builder.build(new JcaContentSignerBuilder(algorithm).build(issuer.key())));
-        return keyManagers(keys.getPrivate(), cert, issuer.certificate());
+        return new Issued(keys.getPrivate(), cert);
     }
 
     /** Key managers presenting {@code key} with {@code chain} (the client's certificate first). */
@@ -166,6 +176,22 @@ public final class TestCertificates {
         KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(store, "x".toCharArray());
         return kmf.getKeyManagers();
+    }
+
+    /**
+     * The tier's lab CA as an issuer, from its state directory ({@code ca/ca/ca.p12}): for
+     * certificates the lab CA could have issued but did not (an expired one), which the CES must
+     * refuse although their signature is the CA's.
+     */
+    static Issuer labCa() throws IOException, GeneralSecurityException {
+        Path dir = Path.of(System.getProperty("cews.lab.dir"), "ca", "ca");
+        char[] password =
+                Files.readString(dir.resolve("ca.p12.password")).strip().toCharArray();
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(dir.resolve("ca.p12"))) {
+            store.load(in, password);
+        }
+        return new Issuer((PrivateKey) store.getKey("ca", password), (X509Certificate) store.getCertificate("ca"));
     }
 
     /**

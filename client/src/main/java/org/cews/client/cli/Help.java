@@ -65,6 +65,8 @@ final class Help {
                   --wait SECONDS            while pending, poll again until issued or SECONDS
                                             pass, with a progress line before each poll
                   --interval SECONDS        between polls (default 10)
+                  --ces URL                 (request, renew; repeat) send to these CES URLs, in
+                                            this order, instead of the policy's for the template
 
                 Authentication (all commands; the policy's CES URIs of the same mode are used):
                   --auth kerberos           (default) SPNEGO from the ticket cache (kinit), or

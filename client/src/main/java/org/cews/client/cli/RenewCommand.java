@@ -52,7 +52,8 @@ final class RenewCommand {
             "p12-password-env",
             "p12-password-file",
             "wait",
-            "interval");
+            "interval",
+            "ces");
     static final Set<String> FLAGS = Set.of("force", "key-based", "reuse-key");
 
     private RenewCommand() {}
@@ -69,7 +70,12 @@ final class RenewCommand {
         Template template = o.value("template").isPresent()
                 ? RequestCommand.template(policy, o.value("template").get(), cep)
                 : templateOf(oldCert, policy, cep);
-        List<URI> uris = EndpointSelector.select(policy, template, credentials.mode(), true);
+        Optional<List<URI>> given = RequestCommand.cesUris(o);
+        List<URI> uris = given.isPresent()
+                ? given.get()
+                : o.flag("key-based")
+                        ? EndpointSelector.selectKeyBasedRenewal(policy, template)
+                        : EndpointSelector.select(policy, template, credentials.mode(), true);
 
         OutputFiles files = new OutputFiles(
                 o.value("out").orElse(template.commonName() + "-renewed"), OutputFiles.format(o), o.flag("force"), env);

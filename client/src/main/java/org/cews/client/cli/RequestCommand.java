@@ -2,6 +2,7 @@ package org.cews.client.cli;
 
 import java.net.URI;
 import java.security.KeyPair;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -43,7 +44,8 @@ final class RequestCommand {
             "p12-password-file",
             "wait",
             "interval",
-            "template-extension");
+            "template-extension",
+            "ces");
     static final Set<String> FLAGS = Set.of("force");
 
     private RequestCommand() {}
@@ -56,7 +58,9 @@ final class RequestCommand {
         SoapTransport t = s.transport(credentials);
         EnrollmentPolicy policy = s.policyService(t).policy(cep, s.refresh());
         Template template = template(policy, name, cep);
-        List<URI> uris = EndpointSelector.select(policy, template, credentials.mode(), false);
+        Optional<List<URI>> given = cesUris(o);
+        List<URI> uris =
+                given.isPresent() ? given.get() : EndpointSelector.select(policy, template, credentials.mode(), false);
 
         Optional<KeyPair> keys;
         byte[] request;
@@ -97,6 +101,24 @@ final class RequestCommand {
                                 : policy.templates().stream()
                                         .map(Template::commonName)
                                         .collect(Collectors.joining(", "))));
+    }
+
+    /**
+     * {@code --ces URL} (repeatable): the CES URLs to send to, in this order, instead of those the
+     * policy names for the template (as {@code certreq -config} takes a CES URL); the next one is
+     * tried on a connection error or HTTP 503, as with the policy's. The policy is still read for
+     * the template.
+     */
+    static Optional<List<URI>> cesUris(Options o) throws ClientException {
+        List<String> given = o.all("ces");
+        if (given.isEmpty()) {
+            return Optional.empty();
+        }
+        List<URI> uris = new ArrayList<>();
+        for (String u : given) {
+            uris.add(Commands.uri(u, "--ces"));
+        }
+        return Optional.of(List.copyOf(uris));
     }
 
     static Keys.KeySpec keySpec(Options o, Template t) throws ClientException {

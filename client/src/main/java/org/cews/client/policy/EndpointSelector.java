@@ -27,10 +27,33 @@ public final class EndpointSelector {
     public static List<URI> select(
             EnrollmentPolicy policy, Template template, ClientAuthentication mode, boolean renewal)
             throws ClientException {
+        return select(policy, template, mode, renewal, false);
+    }
+
+    /**
+     * The URIs for a key-based renewal: only renewal-only URIs with certificate authentication. A
+     * key-based renewal authenticates with a certificate that may map to no account, which only a
+     * renewal-only CES that allows key-based renewal takes (AD CS's {@code -RenewalOnly
+     * -AllowKeyBasedRenewal}); a CES for certificates that map to accounts would refuse it for good,
+     * and a refusal is never retried elsewhere, so such URIs are not tried first.
+     */
+    public static List<URI> selectKeyBasedRenewal(EnrollmentPolicy policy, Template template) throws ClientException {
+        return select(policy, template, ClientAuthentication.CERTIFICATE, true, true);
+    }
+
+    private static List<URI> select(
+            EnrollmentPolicy policy,
+            Template template,
+            ClientAuthentication mode,
+            boolean renewal,
+            boolean renewalOnlyUris)
+            throws ClientException {
         List<CaUri> candidates = new ArrayList<>();
         for (CertificationAuthority ca : policy.casOf(template)) {
             for (CaUri u : ca.uris()) {
-                if (u.clientAuthentication() == mode.code() && (renewal || !u.renewalOnly())) {
+                if (u.clientAuthentication() == mode.code()
+                        && (renewal || !u.renewalOnly())
+                        && (!renewalOnlyUris || u.renewalOnly())) {
                     candidates.add(u);
                 }
             }
@@ -41,7 +64,9 @@ public final class EndpointSelector {
         if (ordered.isEmpty()) {
             String why = policy.casOf(template).isEmpty()
                     ? " (the template names no CA the policy lists)"
-                    : renewal ? "" : " (renewal-only URIs are not used for new requests)";
+                    : renewalOnlyUris
+                            ? " (a key-based renewal uses renewal-only URIs only)"
+                            : renewal ? "" : " (renewal-only URIs are not used for new requests)";
             throw new ClientException(ClientMessage.NO_ENDPOINT, template.commonName(), mode.label(), why);
         }
         return List.copyOf(ordered);

@@ -100,6 +100,18 @@ class EnrollCommandTest {
     }
 
     @Test
+    void cesUrisGivenOnTheCommandLineReplaceThePolicysInTheirOrder() throws Exception {
+        String dead = "http://127.0.0.1:" + fake.deadPort + "/dead";
+        assertEquals(0, request(dir.resolve("given").toString(), "--ces", dead, "--ces", fake.base() + "/ces"));
+
+        // The policy is read for the template, then only the given URIs are used: the dead one
+        // first, then the working one; not the busy one the policy ranks before it.
+        assertEquals(List.of("/ADPolicyProvider_CEP_UsernamePassword/service.svc/CEP", "/ces"), fake.paths());
+        assertTrue(err().contains("ENR0702 " + dead + " did not answer (ENR0201)"), err());
+        assertEquals(5, request(dir.resolve("bad").toString(), "--ces", "not a url"), err());
+    }
+
+    @Test
     void aRequestGoesToTheTemplatesCaInPriorityOrderPastDeadAndBusyUris() throws Exception {
         String prefix = dir.resolve("alice").toString();
         assertEquals(0, request(prefix));

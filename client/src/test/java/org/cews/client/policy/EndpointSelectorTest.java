@@ -53,6 +53,30 @@ class EndpointSelectorTest {
     }
 
     @Test
+    void aKeyBasedRenewalGoesToRenewalOnlyCertificateUrisOnly() throws Exception {
+        // The embedded default's shape: a Certificate CES for mapped accounts at a better priority
+        // than the renewal-only key-based renewal CES; a Kerberos one besides.
+        EnrollmentPolicy p = policy(
+                List.of(0),
+                ca(
+                        0,
+                        new CaUri(8, URI.create("https://h/cert"), OptionalInt.of(3), false),
+                        new CaUri(8, URI.create("https://h/kbr"), OptionalInt.of(4), true),
+                        uri("kerberos-renew", 0, true)));
+        assertEquals(
+                List.of(URI.create("https://h/kbr")),
+                EndpointSelector.selectKeyBasedRenewal(p, p.templates().get(0)));
+
+        EnrollmentPolicy none =
+                policy(List.of(0), ca(0, new CaUri(8, URI.create("https://h/cert"), OptionalInt.of(3), false)));
+        ClientException e = assertThrows(
+                ClientException.class,
+                () -> EndpointSelector.selectKeyBasedRenewal(
+                        none, none.templates().get(0)));
+        assertTrue(e.getMessage().endsWith("(a key-based renewal uses renewal-only URIs only)"), e.getMessage());
+    }
+
+    @Test
     void nothingUsableSaysWhy() {
         EnrollmentPolicy renewOnly = policy(List.of(0), ca(0, uri("renew", 0, true)));
         ClientException e = assertThrows(

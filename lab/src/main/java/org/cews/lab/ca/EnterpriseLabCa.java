@@ -6,6 +6,7 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.bouncycastle.cert.X509CertificateHolder;
 import org.cews.lab.ca.issue.CaIdentity;
 import org.cews.lab.ca.issue.CertificateIssuer;
 import org.cews.lab.ca.policy.EndEntity;
@@ -19,6 +20,8 @@ import org.cews.lab.ca.store.RequestStatus;
 import org.cews.lab.ca.store.RequestStore;
 import org.cews.lab.directory.CachingLabDirectory;
 import org.cews.lab.directory.LabDirectory;
+import org.cews.policy.acl.AclFormatException;
+import org.cews.policy.acl.Sid;
 import org.cews.policy.ldap.DirectoryException;
 import org.cews.wcce.msicpr.CertServerRequest;
 import org.cews.wcce.msicpr.CertServerRequestResponse;
@@ -74,8 +77,8 @@ public final class EnterpriseLabCa implements LabCa, AutoCloseable {
         CertificateIssuer issuer = new CertificateIssuer(
                 identity, config.random(), config.clockSkew(), config.cdpUrls(), config.aiaUrls(), config.ocspUrls());
         this.revocation = new CaRevocation(identity, store, revoked, clock, config.crlPeriod());
-        this.evaluator =
-                new RequestEvaluator(directory, new EnterprisePolicy(identity, directory, clock), issuer, clock);
+        this.evaluator = new RequestEvaluator(
+                directory, new EnterprisePolicy(identity, directory, clock, this::endEntity), issuer, clock);
         this.responses = new Responses(identity);
         this.inspection = new StatusInspection(store, responses, config.officerSids());
         this.audit = new AuditLog(config.name());
@@ -195,6 +198,17 @@ public final class EnterpriseLabCa implements LabCa, AutoCloseable {
                 Optional.empty(),
                 clock.instant(),
                 Optional.empty());
+    }
+
+    /** The SID this CA issued {@code certificate} to: the row's requester, else its caller. */
+    private Optional<Sid> endEntity(X509CertificateHolder certificate) {
+        try {
+            Optional<String> sid = store.issued(certificate.getEncoded())
+                    .flatMap(r -> r.requesterSid().or(r::callerSid));
+            return sid.isPresent() ? Optional.of(Sid.parse(sid.get())) : Optional.empty();
+        } catch (IOException | AclFormatException e) {
+            return Optional.empty();
+        }
     }
 
     @Override

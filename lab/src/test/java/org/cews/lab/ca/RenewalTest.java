@@ -10,6 +10,7 @@ import static org.cews.lab.ca.LabCaFixture.WEB01;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.util.List;
@@ -179,6 +180,10 @@ class RenewalTest {
 
     /** WEB01$ enrolls for LabKeyBasedRenewal with the RA signature of its Machine certificate. */
     static X509CertificateHolder keyBasedCertificate(KeyPair kbrKey) throws Exception {
+        return keyBasedCertificate(ca, kbrKey);
+    }
+
+    static X509CertificateHolder keyBasedCertificate(EnterpriseLabCa ca, KeyPair kbrKey) throws Exception {
         KeyPair machineKey = TestKeys.rsa("web01", 2048);
         X509CertificateHolder machine = issued(
                 ca.process(submit("", Csr.of(machineKey).template("Machine").der()), WEB01));
@@ -225,6 +230,32 @@ class RenewalTest {
     void keyBasedRenewalOnBehalfIssues() throws Exception {
         X509CertificateHolder renewed = issued(ca.process(submit(ROBO, "", keyBasedRenewal()), CAROL));
         assertEquals("CN=web01.lab.example", renewed.getSubject().toString());
+    }
+
+    /**
+     * [MS-WCCE] 3.2.2.6.2.1.2.4: the end entity of a certificate that names no account (an
+     * enrollee-supplied subject) is the one this CA issued it to; after the CA lost that record it
+     * cannot identify it, and "MUST return a nonzero error", even for a key-based renewal.
+     */
+    @Test
+    void aRenewalOnBehalfOfACertificateTheCaHasNoRecordOfIsRefused() throws Exception {
+        Path dir = Files.createTempDirectory(state, "forgetful");
+        KeyPair kbrKey = TestKeys.rsa("web01-kbr", 2048);
+        X509CertificateHolder kbr;
+        try (EnterpriseLabCa first = lab.openCa(dir)) {
+            kbr = keyBasedCertificate(first, kbrKey);
+            issued(first.process(submit(ROBO, "", keyBasedRenewal(kbr, kbrKey)), CAROL));
+        }
+        try (var rows = Files.newDirectoryStream(dir.resolve("requests"), "*.request")) {
+            for (Path row : rows) {
+                Files.delete(row);
+            }
+        }
+        try (EnterpriseLabCa forgetful = lab.openCa(dir)) {
+            refused(
+                    forgetful.process(submit(ROBO, "", keyBasedRenewal(kbr, kbrKey)), CAROL),
+                    CertSrvErrors.CERTSRV_E_BAD_RENEWAL_SUBJECT);
+        }
     }
 
     @Test

@@ -16,6 +16,10 @@ import java.util.Set;
 import org.cews.lab.FakeLabCa;
 import org.cews.lab.LabAccounts;
 import org.cews.lab.LabCaContext;
+import org.cews.policy.acl.AccessEvaluator;
+import org.cews.policy.acl.CallerSids;
+import org.cews.policy.acl.ControlAccessRight;
+import org.cews.policy.acl.Sid;
 import org.cews.policy.fixtures.InMemoryAd;
 import org.cews.policy.fixtures.LabForest;
 import org.cews.policy.ldap.AccountSids;
@@ -38,7 +42,12 @@ class EmbeddedDirectoryTest {
     static final LabAccounts ACCOUNTS = LabAccounts.load();
     static final FakeLabCa CA = new FakeLabCa();
 
-    static final List<String> LAB_OWN_TEMPLATES = List.of("EnrollmentAgent", "LabOnBehalfUser");
+    static final List<String> LAB_OWN_TEMPLATES = List.of("EnrollmentAgent", "LabOnBehalfUser", "LabPendOnBehalf");
+
+    /** The one fixture template lab-enrollment-agent.ldif changes, for the enrollment-agent CES. */
+    static final String CHANGED_BY_THE_LAB = "LabKeyBasedRenewal";
+
+    static final Sid SVC_CES = LabForest.DOMAIN_SID.withRid(1109);
 
     @TempDir
     static Path state;
@@ -86,10 +95,54 @@ class EmbeddedDirectoryTest {
             assertEquals(t.oid(), mine.oid(), t.cn());
             assertEquals(t.nameFlags(), mine.nameFlags(), t.cn());
             assertEquals(t.enrollmentFlags(), mine.enrollmentFlags(), t.cn());
-            assertArrayEquals(t.rawSecurityDescriptor(), mine.rawSecurityDescriptor(), t.cn());
+            assertEquals(t.raRequirements().signatures(), mine.raRequirements().signatures(), t.cn());
+            if (!t.cn().equals(CHANGED_BY_THE_LAB)) {
+                assertArrayEquals(t.rawSecurityDescriptor(), mine.rawSecurityDescriptor(), t.cn());
+                assertEquals(t.raRequirements(), mine.raRequirements(), t.cn());
+            }
         }
         assertEquals(reference.enterpriseOids().size(), lab.enterpriseOids().size());
         assertEquals(reference.forestOid(), lab.forestOid());
+    }
+
+    /**
+     * lab-enrollment-agent.ldif lets the enrollment-agent CES serve LabKeyBasedRenewal: its one RA
+     * signature is the agent's (Certificate Request Agent, not Client Authentication), and the agent
+     * svc-ces may enroll, besides Domain Computers. LabPendOnBehalf pends and takes the same signature.
+     */
+    @Test
+    void theLabAdaptsKeyBasedRenewalAndAddsAPendingTemplateForTheEnrollmentAgent() throws Exception {
+        PolicySnapshot lab = reader(directory.port()).read();
+        PolicySnapshot reference = reader(harness.port()).read();
+        CertificateTemplate kbr = lab.template(CHANGED_BY_THE_LAB).orElseThrow();
+        CertificateTemplate fixture = reference.template(CHANGED_BY_THE_LAB).orElseThrow();
+        String agent = "1.3.6.1.4.1.311.20.2.1";
+        assertEquals(
+                List.of(agent),
+                kbr.raRequirements().applicationPolicies().raApplicationPolicies().stream()
+                        .map(o -> o.value())
+                        .toList());
+        assertEquals(
+                List.of("1.3.6.1.5.5.7.3.2"),
+                fixture.raRequirements().applicationPolicies().raApplicationPolicies().stream()
+                        .map(o -> o.value())
+                        .toList());
+        var enroll = ControlAccessRight.ENROLL;
+        var svcCes = CallerSids.exactly(SVC_CES, Set.of());
+        assertTrue(AccessEvaluator.check(kbr.securityDescriptor().orElseThrow(), svcCes, enroll)
+                .granted());
+        assertTrue(!AccessEvaluator.check(fixture.securityDescriptor().orElseThrow(), svcCes, enroll)
+                .granted());
+        assertTrue(kbr.allowsKeyBasedRenewal());
+
+        CertificateTemplate pend = lab.template("LabPendOnBehalf").orElseThrow();
+        assertTrue(pend.pendsAllRequests());
+        assertEquals(1, pend.raRequirements().signatures());
+        assertEquals(
+                List.of(agent),
+                pend.raRequirements().applicationPolicies().raApplicationPolicies().stream()
+                        .map(o -> o.value())
+                        .toList());
     }
 
     @Test

@@ -41,23 +41,26 @@ import org.cews.wcce.server.msrpce.RpcPrincipal;
  *
  * Renewal on behalf of others (CR_IN_ROBO, [MS-WCCE] 3.2.2.6.2.1.2.4) is accepted
  * (Config_CA_Allow_RenewOnBehalfOf_Requests true): the renewal's signature, checked by {@link
- * RenewalRules}, authenticates it; the end entity of the old certificate ({@link RenewalSubject})
- * takes the caller's place for everything after the template: Enroll, names, SID extension. A key-
- * based renewal whose certificate names no account goes on with the names of the request and the
- * old certificate, as a key-based renewal does anyway. Without the flag, a renewal of a certificate
- * whose end entity is not the caller is refused (CERTSRV_E_BAD_RENEWAL_SUBJECT): the lab would
- * otherwise issue it to the caller.
+ * RenewalRules}, authenticates it; the end entity of the old certificate ({@link RenewalSubject}:
+ * its SID extension or UPN, else this CA's own record of whom it issued the certificate to, {@link
+ * IssuedCertificates}) takes the caller's place for everything after the template: Enroll, names,
+ * SID extension. An end entity that cannot be identified is an error, as 3.2.2.6.2.1.2.4 says,
+ * key-based renewals included. Without the flag, a renewal of a certificate whose end entity is not
+ * the caller is refused (CERTSRV_E_BAD_RENEWAL_SUBJECT): the lab would otherwise issue it to the
+ * caller.
  */
 public final class EnterprisePolicy {
 
     private final CaIdentity ca;
     private final LabDirectory directory;
     private final Clock clock;
+    private final IssuedCertificates issued;
 
-    public EnterprisePolicy(CaIdentity ca, LabDirectory directory, Clock clock) {
+    public EnterprisePolicy(CaIdentity ca, LabDirectory directory, Clock clock, IssuedCertificates issued) {
         this.ca = ca;
         this.directory = directory;
         this.clock = clock;
+        this.issued = issued;
     }
 
     public PolicyOutcome evaluate(PolicyRequest in, PolicySnapshot policy) {
@@ -77,7 +80,7 @@ public final class EnterprisePolicy {
             EndEntity caller = owner.orElse(in.caller());
             RenewalFacts renewal = RenewalRules.check(request, t, policy, ca, clock.instant(), caller);
             if (robo) {
-                requireRenewalOnBehalf(owner, renewal, service);
+                requireRenewalOnBehalf(owner, service);
             } else if (renewal.isRenewal()) {
                 RenewalSubject.requireCallerOwns(renewal.oldCertificate().get(), in.caller());
             }
@@ -110,8 +113,9 @@ public final class EnterprisePolicy {
     }
 
     /**
-     * The end entity of the certificate a CR_IN_ROBO request renews, if it names one; not looked up
-     * for a certificate of another CA, which {@link RenewalRules} refuses.
+     * The end entity of the certificate a CR_IN_ROBO request renews: the account the certificate
+     * names, else the one this CA issued it to; not looked up for a certificate of another CA, which
+     * {@link RenewalRules} refuses.
      */
     private Optional<EndEntity> renewalOwner(ParsedRequest request) throws PolicyDenied {
         if (request.renewalCertificate().isEmpty()) {
@@ -121,23 +125,26 @@ public final class EnterprisePolicy {
                             + " signed CMS).");
         }
         X509CertificateHolder old = request.renewalCertificate().get();
-        return ca.issued(old) ? RenewalSubject.identify(old, directory) : Optional.empty();
+        if (!ca.issued(old)) {
+            return Optional.empty();
+        }
+        Optional<EndEntity> named = RenewalSubject.identify(old, directory);
+        return named.isPresent() ? named : RenewalSubject.identify(issued.endEntity(old), directory);
     }
 
     /**
-     * [MS-WCCE] 3.2.2.6.2.1.2.4: the end entity must be identified (a key-based renewal, whose
-     * names come from the request and the old certificate, needs none) and may enroll on this CA.
+     * [MS-WCCE] 3.2.2.6.2.1.2.4: "If the CA fails to identify the end entity, it MUST return a
+     * nonzero error"; the end entity must also be allowed to enroll on this CA.
      */
-    private static void requireRenewalOnBehalf(
-            Optional<EndEntity> owner, RenewalFacts renewal, EnrollmentService service) throws PolicyDenied {
-        if (owner.isPresent()) {
-            Permissions.requireCaEnroll(service, owner.get());
-        } else if (!renewal.keyBased()) {
+    private static void requireRenewalOnBehalf(Optional<EndEntity> owner, EnrollmentService service)
+            throws PolicyDenied {
+        if (owner.isEmpty()) {
             throw new PolicyDenied(
                     CertSrvErrors.CERTSRV_E_BAD_RENEWAL_SUBJECT,
-                    "The certificate being renewed on behalf of its subject names no account (no SID extension,"
-                            + " no UPN).");
+                    "The end entity of the certificate being renewed on its behalf cannot be identified: it names"
+                            + " no account (no SID extension, no UPN) and this CA has no record of issuing it.");
         }
+        Permissions.requireCaEnroll(service, owner.get());
     }
 
     /**

@@ -66,6 +66,20 @@ final class RenewalSubject {
         }
     }
 
+    /** The account with {@code sid}, from the CA's record of a certificate; empty without one. */
+    static Optional<EndEntity> identify(Optional<Sid> sid, LabDirectory directory) throws PolicyDenied {
+        if (sid.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            Optional<LabAccount> account = directory.account(sid.get());
+            return account.map(a -> EndEntity.of(a, a.samAccountName()));
+        } catch (DirectoryException e) {
+            throw new PolicyDenied(
+                    CertSrvErrors.ERROR_DS_SERVER_DOWN, "The directory is unavailable: " + e.getMessage());
+        }
+    }
+
     /**
      * A renewal without CR_IN_ROBO is the caller's own: a certificate whose SID extension names
      * another SID, or (without one) whose UPN is not the caller's, is refused with

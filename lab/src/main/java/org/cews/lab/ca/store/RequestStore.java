@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -87,6 +88,13 @@ public final class RequestStore {
         return rows.values().stream()
                 .filter(r -> r.status() == RequestStatus.PENDING)
                 .toList();
+    }
+
+    /** The row that issued the certificate {@code der} (byte for byte), if this CA has it. */
+    public synchronized Optional<RequestRecord> issued(byte[] der) {
+        return rows.values().stream()
+                .filter(r -> r.certificate().filter(c -> Arrays.equals(c, der)).isPresent())
+                .findFirst();
     }
 
     private Path file(int id) {
