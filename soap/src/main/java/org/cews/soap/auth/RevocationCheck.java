@@ -239,7 +239,8 @@ public class RevocationCheck {
         if (extension == null) {
             return urls;
         }
-        for (Tlv description : CertificateNames.extensionValue(extension, "authority information access").children()) {
+        for (Tlv description : CertificateNames.extensionValue(extension, "authority information access")
+                .children()) {
             List<Tlv> parts = description.children();
             if (parts.size() == 2
                     && parts.get(0).tag() == 0x06
