@@ -188,10 +188,10 @@ final class CrlCache {
     /** The CRLNumber extension's INTEGER ([RFC 5280] §5.2.3), from its OCTET STRING wrapping. */
     private static String crlNumber(byte[] extension) {
         try {
-            return new java.math.BigInteger(
-                            Der.read(Der.read(extension).content()).content())
+            return new java.math.BigInteger(CertificateNames.extensionValue(extension, "CRL number")
+                            .content())
                     .toString();
-        } catch (Der.DerException e) {
+        } catch (org.cews.x690.DerException e) {
             return "undecodable";
         }
     }

@@ -364,7 +364,6 @@ class CallerResolverTest {
             50,
             Duration.ofMinutes(5),
             Duration.ofMinutes(2),
-            false,
             Duration.ofSeconds(30));
 
     private BindCounter counting() throws Exception {
