@@ -47,7 +47,16 @@ final class CrlCache {
     }
 
     /** A CRL, until when it is used, and the issuer key that verified its signature. */
-    private record Held(X509CRL crl, Instant useUntil, java.security.PublicKey verifiedWith) {}
+    /**
+     * A CRL fetched at {@code fetched}, to be used until {@code useUntil} (the cache time of the
+     * policy at the fetch, or its nextUpdate) but never longer than the policy of the moment allows:
+     * lowering crlCacheSeconds takes effect on CRLs already held.
+     */
+    private record Held(X509CRL crl, Instant fetched, Instant useUntil, java.security.PublicKey verifiedWith) {
+        boolean fresh(Instant now, RevocationPolicy policy) {
+            return now.isBefore(useUntil) && now.isBefore(fetched.plus(policy.crlCache()));
+        }
+    }
 
     private final Clock clock;
     private final Source source;
@@ -62,14 +71,14 @@ final class CrlCache {
     /** A current CRL from {@code url} for certificates of {@code issuer}. */
     X509CRL get(String url, X509Certificate issuer, RevocationPolicy policy) throws Unusable {
         Held current = held.get(url);
-        if (current != null && clock.instant().isBefore(current.useUntil())) {
+        if (current != null && current.fresh(clock.instant(), policy)) {
             // Verified at the fetch: the signature is checked again only for another issuer key.
             return current.verifiedWith().equals(issuer.getPublicKey()) ? current.crl() : usable(current.crl(), issuer);
         }
         synchronized (locks.computeIfAbsent(url, u -> new Object())) {
             current = held.get(url);
             Instant now = clock.instant();
-            if (current != null && now.isBefore(current.useUntil())) {
+            if (current != null && current.fresh(now, policy)) {
                 return usable(current.crl(), issuer);
             }
             try {
@@ -79,7 +88,7 @@ final class CrlCache {
                                 || cap.isBefore(crl.getNextUpdate().toInstant())
                         ? cap
                         : crl.getNextUpdate().toInstant();
-                held.put(url, new Held(crl, until, issuer.getPublicKey()));
+                held.put(url, new Held(crl, now, until, issuer.getPublicKey()));
                 byte[] number = crl.getExtensionValue("2.5.29.20");
                 AUDIT.log(
                         System.Logger.Level.INFO,

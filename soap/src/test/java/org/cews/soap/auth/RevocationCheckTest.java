@@ -104,6 +104,18 @@ class RevocationCheckTest {
     }
 
     @Test
+    void aShorterCacheTimeSetLaterAppliesToTheCrlAlreadyHeld() throws Exception {
+        served.put(CRL_URL, resource("crl-empty.pem"));
+        check.check(chain("revoked.pem")); // held for the 10 minutes of the policy at the fetch
+        served.put(CRL_URL, resource("crl-revoked.pem"));
+        policy = new RevocationPolicy(RevocationPolicy.Mode.CRL, true, Duration.ofSeconds(2), Duration.ofSeconds(1));
+        clock.now = clock.now.plus(Duration.ofSeconds(3));
+        assertEquals(
+                AuthenticationException.Kind.REFUSED, refused("revoked.pem").kind());
+        assertEquals(2, fetched.size());
+    }
+
+    @Test
     void theCacheNeverOutlivesNextUpdateAndAnExpiredCrlIsNoAnswer() throws Exception {
         policy = new RevocationPolicy(RevocationPolicy.Mode.CRL, true, Duration.ofDays(30), Duration.ofSeconds(1));
         served.put(CRL_URL, resource("crl-short.pem"));
