@@ -73,7 +73,7 @@ final class ChannelBindingSpnegoMechanism implements HttpServerAuthenticationMec
         URI uri = request.getRequestURI();
         TokenChecking level = policy.get().forRequest(uri);
         if (level == TokenChecking.NONE) {
-            delegate(properties).evaluateRequest(request);
+            delegate(withManager(properties)).evaluateRequest(request);
             return;
         }
         String where = uri.getRawPath();
@@ -94,12 +94,33 @@ final class ChannelBindingSpnegoMechanism implements HttpServerAuthenticationMec
             return;
         }
         Map<String, Object> bound = new HashMap<>(properties);
-        GSSManager base = properties.get(CONFIG_GSS_MANAGER) instanceof GSSManager m ? m : GSSManager.getInstance();
+        GSSManager base = properties.get(CONFIG_GSS_MANAGER) instanceof GSSManager m ? m : SharedManager.INSTANCE;
         bound.put(
                 CONFIG_GSS_MANAGER,
                 new BindingGssManager(base, binding, refusal -> logRefusal(where, level, served, refusal)));
         bound.put(CONFIG_STATE_SCOPES, "NONE");
         delegate(bound).evaluateRequest(request);
+    }
+
+    /**
+     * One JDK GSSManager for the process. Elytron builds a mechanism per request, and without a
+     * {@code CONFIG_GSS_MANAGER} its SPNEGO mechanism calls {@link GSSManager#getInstance()}, which
+     * walks every security provider's services (measured: about 0.2 ms, a quarter of the CPU of a
+     * Kerberos request; bench/README.md). The manager holds no per-context state: contexts and
+     * credentials are created per request from it.
+     */
+    private static final class SharedManager {
+        static final GSSManager INSTANCE = GSSManager.getInstance();
+    }
+
+    /** {@code with}, with the shared manager unless the configuration names its own. */
+    private static Map<String, ?> withManager(Map<String, ?> with) {
+        if (with.get(CONFIG_GSS_MANAGER) instanceof GSSManager) {
+            return with;
+        }
+        Map<String, Object> copy = new HashMap<>(with);
+        copy.put(CONFIG_GSS_MANAGER, SharedManager.INSTANCE);
+        return copy;
     }
 
     private static void refuse(HttpServerRequest request, String why) {
